@@ -1,0 +1,2 @@
+/** The driver SPI: what a provider of machines implements, and how drivers are discovered. */
+package dev.machine.core.driver;

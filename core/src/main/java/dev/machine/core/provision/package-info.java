@@ -1,0 +1,2 @@
+/** Installing and securing Docker on a host: OS detection and a provisioner per distribution family. */
+package dev.machine.core.provision;

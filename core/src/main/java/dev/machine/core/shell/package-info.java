@@ -1,0 +1,2 @@
+/** Rendering {@code env} output for each shell. */
+package dev.machine.core.shell;

@@ -1,0 +1,2 @@
+/** A Go text/template engine, for {@code ls --format} and {@code inspect -f}. */
+package dev.machine.core.template;
