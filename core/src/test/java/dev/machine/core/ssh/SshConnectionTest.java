@@ -1,0 +1,196 @@
+package dev.machine.core.ssh;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.machine.core.testing.LoopbackSshd;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The native client against a real OpenSSH server on loopback. */
+class SshConnectionTest {
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+  @TempDir static Path sshdDir;
+  private static LoopbackSshd sshd;
+
+  @TempDir Path tmp;
+
+  @BeforeAll
+  static void startSshd() {
+    sshd = LoopbackSshd.start(sshdDir);
+  }
+
+  @AfterAll
+  static void stopSshd() {
+    if (sshd != null) {
+      sshd.close();
+    }
+  }
+
+  private SshConnection open() {
+    return SshConnection.open(sshd.target(null), TIMEOUT, noUserCredentials());
+  }
+
+  private SshEnvironment noUserCredentials() {
+    return new SshEnvironment(tmp.resolve("emptyhome"), null);
+  }
+
+  @Test
+  void runReturnsCombinedOutputAndExitStatus() {
+    try (SshConnection ssh = open()) {
+      assertThat(ssh.run("echo hello")).isEqualTo(new CommandResult(0, "hello\n"));
+      CommandResult failed = ssh.run("echo out; echo err >&2; exit 3");
+      assertThat(failed.exitCode()).isEqualTo(3);
+      assertThat(failed.ok()).isFalse();
+      assertThat(failed.output()).contains("out\n").contains("err\n");
+      // stdin is at EOF: a command reading it does not hang.
+      assertThat(ssh.run("cat; echo done").output()).isEqualTo("done\n");
+    }
+  }
+
+  @Test
+  void writeFileWritesExactBytesAndModeWithoutShellInterpretation() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("it's a $(dir)"));
+    Path pwned = tmp.resolve("pwned");
+    String hostile = "$(touch " + pwned + ")\n'; touch " + pwned + "; '\n`touch " + pwned + "`\n";
+    byte[] binary = new byte[70_000]; // spans several SFTP writes, all byte values
+    for (int i = 0; i < binary.length; i++) {
+      binary[i] = (byte) i;
+    }
+    try (SshConnection ssh = open()) {
+      Path text = dir.resolve("sub/dir/conf $(touch " + pwned + ").txt");
+      ssh.writeFile(text.toString(), hostile.getBytes(StandardCharsets.UTF_8), 0644);
+      Path key = dir.resolve("key.pem");
+      ssh.writeFile(key.toString(), binary, 0600);
+
+      assertThat(Files.readString(text)).isEqualTo(hostile);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(text))).isEqualTo("rw-r--r--");
+      assertThat(Files.readAllBytes(key)).isEqualTo(binary);
+      assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(key))).isEqualTo("rw-------");
+      // Overwriting an existing file works too.
+      ssh.writeFile(key.toString(), new byte[] {1, 2, 3}, 0600);
+      assertThat(Files.readAllBytes(key)).containsExactly(1, 2, 3);
+    }
+    assertThat(pwned).doesNotExist();
+    assertThat(Path.of(System.getProperty("user.home"), "pwned")).doesNotExist();
+  }
+
+  @Test
+  void writeFileFailureIsReportedWithTheRemoteMessage() throws IOException {
+    Path notADir = Files.writeString(tmp.resolve("plain-file"), "x");
+    try (SshConnection ssh = open()) {
+      assertThatThrownBy(() -> ssh.writeFile(notADir.resolve("child").toString(), new byte[] {1}, 0644))
+          .isInstanceOf(SshException.class)
+          .hasMessageStartingWith("Error writing " + notADir.resolve("child") + " on ")
+          .hasMessageContaining("exit status 1");
+      // The temporary upload is removed even when install fails.
+      assertThat(ssh.run("ls -a /tmp | grep -c machine-upload || true").output().strip()).isEqualTo("0");
+    }
+  }
+
+  @Test
+  void manyCommandsAndUploadsShareOneConnection() {
+    long before = sshd.acceptedLogins();
+    try (SshConnection ssh = open()) {
+      for (int i = 0; i < 25; i++) {
+        assertThat(ssh.run("echo " + i).output()).isEqualTo(i + "\n");
+      }
+      for (int i = 0; i < 3; i++) {
+        ssh.writeFile(tmp.resolve("f" + i).toString(), ("content " + i).getBytes(StandardCharsets.UTF_8), 0644);
+      }
+    }
+    assertThat(tmp.resolve("f2")).hasContent("content 2");
+    assertThat(sshd.acceptedLogins() - before).isEqualTo(1);
+  }
+
+  @Test
+  void unknownKeyIsRefusedWithAClearMessage() throws IOException {
+    Path stranger = tmp.resolve("stranger");
+    SshKeys.generate(stranger);
+    SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), stranger.toString(), null);
+    assertThatThrownBy(() -> SshConnection.open(target, TIMEOUT, noUserCredentials()))
+        .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.AUTH))
+        .hasMessage("SSH authentication as " + sshd.user() + " to 127.0.0.1:" + sshd.port()
+            + " failed with key " + stranger + ": Exhausted available authentication methods");
+  }
+
+  @Test
+  void missingKeyFileIsNamed() {
+    Path missing = tmp.resolve("nope/id_rsa");
+    SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), missing.toString(), null);
+    assertThatThrownBy(() -> SshConnection.open(target, TIMEOUT, noUserCredentials()))
+        .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.KEY_FILE))
+        .hasMessageStartingWith("Cannot read SSH key " + missing + ": ")
+        .hasMessageNotContaining("\n");
+  }
+
+  @Test
+  void refusedConnectionIsReported() throws IOException {
+    int closedPort;
+    try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    SshTarget target = new SshTarget("127.0.0.1", closedPort, "root", sshd.clientKey().toString(), null);
+    assertThatThrownBy(() -> SshConnection.open(target, TIMEOUT, noUserCredentials()))
+        .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.CONNECT))
+        .hasMessage("Cannot connect to SSH at 127.0.0.1:" + closedPort + ": Connection refused");
+  }
+
+  @Test
+  void withoutAMachineKeyTheDefaultKeysAreUsed() throws IOException {
+    Path home = tmp.resolve("home");
+    Files.createDirectories(home.resolve(".ssh"));
+    Files.copy(sshd.clientKey(), home.resolve(".ssh/id_ed25519"));
+    SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), "", null);
+    try (SshConnection ssh = SshConnection.open(target, TIMEOUT, new SshEnvironment(home, null))) {
+      assertThat(ssh.run("echo via-default-key").output()).isEqualTo("via-default-key\n");
+    }
+  }
+
+  @Test
+  void withoutAnyCredentialTheMessageSaysSo() {
+    SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), "", null);
+    assertThatThrownBy(() -> SshConnection.open(target, TIMEOUT, noUserCredentials()))
+        .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.AUTH))
+        .hasMessageStartingWith("No SSH key to log in to " + sshd.user() + "@127.0.0.1:" + sshd.port());
+  }
+
+  @Test
+  void withoutAMachineKeyTheAgentIsUsed() throws Exception {
+    // An RSA key in the agent also proves the rsa-sha2-256 signing (sshd 8.8+ refuses ssh-rsa).
+    Path rsa = tmp.resolve("agent_rsa");
+    SshKeys.generate(rsa);
+    sshd.authorize(SshKeys.publicKeyPath(rsa));
+    Path socket = tmp.resolve("agent.sock");
+    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      for (int i = 0; i < 500 && !Files.exists(socket); i++) {
+        Thread.sleep(10);
+      }
+      ProcessBuilder add = new ProcessBuilder("ssh-add", rsa.toString()).redirectErrorStream(true);
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      Process adding = add.start();
+      String addOutput = new String(adding.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(adding.waitFor()).as(addOutput).isZero();
+
+      SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), "", null);
+      try (SshConnection ssh =
+          SshConnection.open(target, TIMEOUT, new SshEnvironment(tmp.resolve("emptyhome"), socket))) {
+        assertThat(ssh.run("echo via-agent").output()).isEqualTo("via-agent\n");
+      }
+    } finally {
+      agent.destroy();
+      agent.waitFor();
+    }
+  }
+}
