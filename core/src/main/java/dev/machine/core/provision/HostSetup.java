@@ -1,0 +1,270 @@
+package dev.machine.core.provision;
+
+import dev.machine.core.MachineException;
+import dev.machine.core.Progress;
+import dev.machine.core.host.AuthOptions;
+import dev.machine.core.host.EngineOptions;
+import dev.machine.core.host.Host;
+import dev.machine.core.ssh.CommandResult;
+import dev.machine.core.ssh.RemoteShell;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The steps of provisioning one host over one open {@link RemoteShell}, in Docker Machine's order.
+ * One instance per connection; not thread-safe.
+ */
+final class HostSetup {
+  static final String DOCKER_PORT_PROBE = "if ! type netstat 1>/dev/null; then ss -tln; else netstat -tln; fi";
+  static final int DEFAULT_DOCKER_PORT = 2376;
+  private static final String NO_INSTALL_URL = "none";
+
+  private final RemoteShell shell;
+  private final Host host;
+  private final Progress progress;
+  private final Waits waits;
+  private final ServerCertIssuer certs;
+
+  HostSetup(RemoteShell shell, Host host, Progress progress, Waits waits, ServerCertIssuer certs) {
+    this.shell = shell;
+    this.host = host;
+    this.progress = progress;
+    this.waits = waits;
+    this.certs = certs;
+  }
+
+  /** Reads {@code /etc/os-release} and chooses the provisioner. */
+  Provisioner detect() {
+    progress.info("Detecting the provisioner...");
+    CommandResult osRelease = shell.run("cat /etc/os-release");
+    if (!osRelease.ok()) {
+      throw new MachineException(
+          "Error getting SSH command: " + sshError("cat /etc/os-release", osRelease));
+    }
+    return ProvisionerDetector.detect(OsRelease.parse(osRelease.output()));
+  }
+
+  /** Docker Machine's {@code Provision()}: hostname, packages, Docker, certificates, daemon options. */
+  void provision(Provisioner provisioner) {
+    EngineOptions engine = host.hostOptions().engineOptions();
+    if (provisioner.installsSudo()) {
+      mustRun("if ! type sudo; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y sudo; fi");
+    }
+    setHostname(host.name());
+    installPackage(provisioner.packages(), "curl");
+    installDocker(provisioner, engine == null ? null : engine.installUrl());
+    waitForDockerCli();
+    configureAuth();
+    mustRun("sudo systemctl -f enable docker");
+  }
+
+  private void setHostname(String name) {
+    if (!Host.isValidName(name)) {
+      throw new MachineException(
+          "Invalid hostname specified. Allowed hostname chars are: 0-9a-zA-Z . -");
+    }
+    String quoted = PosixQuoting.quote(name);
+    mustRun("sudo hostname " + quoted + " && echo " + quoted + " | sudo tee /etc/hostname");
+    // The name is [a-zA-Z0-9.-] only (checked above), so it is safe inside these quotes and, with
+    // its dots escaped, as a regular expression.
+    String regex = name.replace(".", "\\.");
+    mustRun(
+        "if ! grep -xq '.*\\s" + regex + "' /etc/hosts; then "
+            + "if grep -xq '127.0.1.1\\s.*' /etc/hosts; then "
+            + "sudo sed -i 's/^127.0.1.1\\s.*/127.0.1.1 " + name + "/g' /etc/hosts; "
+            + "else echo '127.0.1.1 " + name + "' | sudo tee -a /etc/hosts; fi; fi");
+  }
+
+  private void installPackage(PackageManager packages, String pkg) {
+    packages.refreshCommand().ifPresent(this::runWaitingForLock);
+    if (packages == PackageManager.APT) {
+      runWaitingForLock(packages.installCommand(pkg));
+    } else {
+      mustRun(packages.installCommand(pkg));
+    }
+  }
+
+  private void installDocker(Provisioner provisioner, String installUrl) {
+    String url = installUrl == null || installUrl.isEmpty() ? EngineOptions.DEFAULT_INSTALL_URL : installUrl;
+    if (url.equals(NO_INSTALL_URL)) {
+      return;
+    }
+    progress.info("Installing Docker...");
+    boolean fromPackage =
+        provisioner.dockerSource() == Provisioner.DockerSource.DISTRIBUTION_PACKAGE
+            && url.equals(EngineOptions.DEFAULT_INSTALL_URL);
+    String install =
+        fromPackage
+            ? provisioner.packages().installCommand("docker")
+            : "curl -sSL " + PosixQuoting.quote(url) + " | sh -";
+    CommandResult result = shell.run("if ! type docker; then " + install + "; fi");
+    if (!result.ok()) {
+      throw new MachineException("error installing docker: " + result.output());
+    }
+  }
+
+  /** Starts docker if a package left it stopped, then waits until {@code sudo docker version} works. */
+  private void waitForDockerCli() {
+    mustRun("sudo systemctl is-active docker || sudo systemctl -f start docker");
+    CommandResult[] last = new CommandResult[1];
+    boolean ready =
+        Waits.poll(
+            waits.attempts(),
+            waits.interval(),
+            () -> {
+              last[0] = shell.run("sudo docker version");
+              if (!last[0].ok() && last[0].output().contains("command not found")) {
+                throw new MachineException("error installing docker: docker is not installed on the host");
+              }
+              return last[0].ok();
+            });
+    if (!ready) {
+      throw new MachineException(Waits.retriesExceeded(waits.attempts()));
+    }
+  }
+
+  /** Docker Machine's {@code ConfigureAuth}: certificates and daemon options, then a daemon (re)start. */
+  void configureAuth() {
+    AuthOptions auth = host.hostOptions().authOptions();
+    String ip = host.driver().ip();
+    copyCertsToMachineDir(auth);
+    List<String> sans = new ArrayList<>();
+    if (auth.serverCertSans() != null) {
+      sans.addAll(auth.serverCertSans());
+    }
+    sans.add(ip);
+    sans.add("localhost");
+    try {
+      certs.issue(auth, host.name(), sans, false);
+    } catch (MachineException e) {
+      throw new MachineException("error generating server cert: " + e.getMessage(), e);
+    }
+
+    mustRun("sudo systemctl -f stop docker");
+    mustRun("if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi");
+
+    progress.info("Copying certs to the remote machine...");
+    mustRun("sudo mkdir -p " + DockerDropIn.CERTS_DIR + " " + PosixQuoting.quote(parent(DockerDropIn.PATH)));
+    shell.writeFile(DockerDropIn.CA_PATH, read(auth.caCertPath()), 0644);
+    shell.writeFile(DockerDropIn.SERVER_CERT_PATH, read(auth.serverCertPath()), 0644);
+    shell.writeFile(DockerDropIn.SERVER_KEY_PATH, read(auth.serverKeyPath()), 0600);
+
+    int port = dockerPort();
+    progress.info("Setting Docker configuration on the remote daemon...");
+    String dropIn = DockerDropIn.content(host.hostOptions().engineOptions(), port, host.driver().driverName());
+    shell.writeFile(DockerDropIn.PATH, dropIn.getBytes(StandardCharsets.UTF_8), 0644);
+
+    mustRun("sudo systemctl daemon-reload");
+    mustRun("sudo systemctl -f start docker");
+    waitForDaemonPort(port);
+  }
+
+  /** Docker Machine's {@code WaitForDocker}: polls ss/netstat for the daemon's TCP port. */
+  void waitForDaemonPort(int port) {
+    Pattern listening = Pattern.compile(":" + port + "\\s+.*:.*");
+    boolean up =
+        Waits.poll(
+            waits.portAttempts(),
+            waits.portInterval(),
+            () -> listening.matcher(shell.run(DOCKER_PORT_PROBE).output()).find());
+    if (!up) {
+      throw new MachineException(
+          "Unable to verify the Docker daemon is listening: " + Waits.retriesExceeded(waits.portAttempts()));
+    }
+  }
+
+  /** {@code upgrade}: the installed Docker packages to their newest version, then a restart. */
+  void upgrade(Provisioner provisioner) {
+    progress.info("Upgrading docker...");
+    provisioner.packages().refreshCommand().ifPresent(this::runWaitingForLock);
+    mustRun(provisioner.packages().upgradeDockerCommand());
+    progress.info("Restarting docker...");
+    mustRun("sudo systemctl daemon-reload");
+    mustRun("sudo systemctl -f restart docker");
+    waitForDaemonPort(dockerPort());
+  }
+
+  /** The port of the driver's Docker URL (2376 when it names none). */
+  int dockerPort() {
+    String url = host.driver().url();
+    int port = URI.create(url).getPort();
+    return port > 0 ? port : DEFAULT_DOCKER_PORT;
+  }
+
+  private void copyCertsToMachineDir(AuthOptions auth) {
+    progress.info("Copying certs to the local machine directory...");
+    Path machineDir = Path.of(auth.storePath());
+    copy(auth.caCertPath(), machineDir.resolve("ca.pem"));
+    copy(auth.clientCertPath(), machineDir.resolve("cert.pem"));
+    copy(auth.clientKeyPath(), machineDir.resolve("key.pem"));
+  }
+
+  private static void copy(String source, Path target) {
+    try {
+      Path src = Path.of(source);
+      if (Files.exists(target) && Files.isSameFile(src, target)) {
+        return;
+      }
+      Files.createDirectories(target.getParent());
+      Files.copy(src, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+    } catch (IOException e) {
+      throw new MachineException(
+          "Copying " + target.getFileName() + " to machine dir failed: " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] read(String path) {
+    try {
+      return Files.readAllBytes(Path.of(path));
+    } catch (IOException e) {
+      throw new MachineException("Could not read " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs an apt command again while another apt holds the lock (Docker Machine's {@code waitForLock}). */
+  private void runWaitingForLock(String command) {
+    CommandResult[] last = new CommandResult[1];
+    boolean done =
+        Waits.poll(
+            waits.attempts(),
+            waits.interval(),
+            () -> {
+              last[0] = shell.run(command);
+              return last[0].ok() || !last[0].output().contains("Could not get lock");
+            });
+    if (!done) {
+      throw new MachineException("Failed to obtain lock: " + Waits.retriesExceeded(waits.attempts()));
+    }
+    if (!last[0].ok()) {
+      throw new MachineException("Error running \"" + command + "\": " + sshError(command, last[0]));
+    }
+  }
+
+  private CommandResult mustRun(String command) {
+    CommandResult result = shell.run(command);
+    if (!result.ok()) {
+      throw new MachineException(sshError(command, result));
+    }
+    return result;
+  }
+
+  private static String sshError(String command, CommandResult result) {
+    return "Something went wrong running an SSH command!\ncommand : "
+        + command
+        + "\nerr     : exit status "
+        + result.exitCode()
+        + "\noutput  : "
+        + result.output();
+  }
+
+  private static String parent(String path) {
+    return path.substring(0, path.lastIndexOf('/'));
+  }
+}

@@ -1,0 +1,531 @@
+package dev.machine.core.provision;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.machine.core.MachineException;
+import dev.machine.core.driver.DriverContext;
+import dev.machine.core.host.AuthOptions;
+import dev.machine.core.host.EngineOptions;
+import dev.machine.core.host.Host;
+import dev.machine.core.host.HostOptions;
+import dev.machine.core.host.SwarmOptions;
+import dev.machine.core.ssh.CommandResult;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SshProvisioningTest {
+  private static final String SS_LISTENING =
+      "State  Recv-Q Send-Q Local Address:Port Peer Address:Port Process\n"
+          + "LISTEN 0      4096       127.0.0.1:22        0.0.0.0:*\n"
+          + "LISTEN 0      4096               *:2376            *:*\n";
+  private static final Waits FAST = new Waits(3, Duration.ZERO, 3, Duration.ZERO);
+
+  @TempDir Path store;
+  private AuthOptions auth;
+  private final List<List<String>> issuedSans = new ArrayList<>();
+  private final RecordingProgress progress = new RecordingProgress();
+  private final List<RecordingShell> opened = new ArrayList<>();
+
+  @BeforeEach
+  void certificates() throws IOException {
+    Path certs = Files.createDirectories(store.resolve("certs"));
+    Path machine = Files.createDirectories(store.resolve("machines/dev"));
+    Files.writeString(certs.resolve("ca.pem"), "CA CERT");
+    Files.writeString(certs.resolve("ca-key.pem"), "CA KEY");
+    Files.writeString(certs.resolve("cert.pem"), "CLIENT CERT");
+    Files.writeString(certs.resolve("key.pem"), "CLIENT KEY");
+    auth =
+        new AuthOptions(
+            certs.toString(),
+            certs.resolve("ca.pem").toString(),
+            certs.resolve("ca-key.pem").toString(),
+            "",
+            machine.resolve("server.pem").toString(),
+            machine.resolve("server-key.pem").toString(),
+            certs.resolve("key.pem").toString(),
+            "",
+            "",
+            certs.resolve("cert.pem").toString(),
+            List.of("dev.example.com"),
+            machine.toString());
+  }
+
+  private Host host(EngineOptions engine) {
+    return host(engine, swarm(false));
+  }
+
+  private Host host(EngineOptions engine, SwarmOptions swarm) {
+    var driver = new FakeDriver(new DriverContext("dev", store, progress), "10.0.0.5", "tcp://10.0.0.5:2376");
+    return new Host("dev", "fake", driver, new HostOptions("", 0, 0, engine, swarm, auth));
+  }
+
+  private static SwarmOptions swarm(boolean on) {
+    return new SwarmOptions(on, "", "", false, on, SwarmOptions.DEFAULT_HOST, SwarmOptions.DEFAULT_IMAGE,
+        SwarmOptions.DEFAULT_STRATEGY, 0, 0, List.of(), List.of(), null, false);
+  }
+
+  /** A shell on a host with the given os-release, Docker installed and the daemon listening. */
+  private RecordingShell shellFor(String osRelease) {
+    RecordingShell shell = new RecordingShell();
+    shell.answer("cat /etc/os-release", 0, OsReleaseSamples.text(osRelease));
+    shell.answer(HostSetup.DOCKER_PORT_PROBE, 0, SS_LISTENING);
+    return shell;
+  }
+
+  private SshProvisioning provisioning(RecordingShell shell) {
+    return new SshProvisioning(
+        (h, p) -> {
+          opened.add(shell);
+          return shell;
+        },
+        (a, name, sans, swarmMaster) -> {
+          issuedSans.add(sans);
+          write(a.serverCertPath(), "SERVER CERT " + name);
+          write(a.serverKeyPath(), "SERVER KEY " + name);
+        },
+        FAST);
+  }
+
+  private static void write(String path, String content) {
+    try {
+      Files.writeString(Path.of(path), content);
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  private static List<String> configureAuthTail() {
+    return List.of(
+        "sudo systemctl -f stop docker",
+        "if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi",
+        "sudo mkdir -p /etc/docker /etc/systemd/system/docker.service.d",
+        "upload /etc/docker/ca.pem mode 644",
+        "upload /etc/docker/server.pem mode 644",
+        "upload /etc/docker/server-key.pem mode 600",
+        "upload /etc/systemd/system/docker.service.d/10-machine.conf mode 644",
+        "sudo systemctl daemon-reload",
+        "sudo systemctl -f start docker",
+        HostSetup.DOCKER_PORT_PROBE);
+  }
+
+  private static final String HOSTNAME = "sudo hostname dev && echo dev | sudo tee /etc/hostname";
+  private static final String HOSTS_FIX =
+      "if ! grep -xq '.*\\sdev' /etc/hosts; then if grep -xq '127.0.1.1\\s.*' /etc/hosts; then "
+          + "sudo sed -i 's/^127.0.1.1\\s.*/127.0.1.1 dev/g' /etc/hosts; "
+          + "else echo '127.0.1.1 dev' | sudo tee -a /etc/hosts; fi; fi";
+  private static final String START_IF_STOPPED = "sudo systemctl is-active docker || sudo systemctl -f start docker";
+
+  private static List<String> expected(List<String> head) {
+    List<String> all = new ArrayList<>(head);
+    all.add(START_IF_STOPPED);
+    all.add("sudo docker version");
+    all.addAll(configureAuthTail());
+    all.add("sudo systemctl -f enable docker");
+    return all;
+  }
+
+  @Test
+  void debianRunsDockerMachinesSequenceOverOneConnection() {
+    RecordingShell shell = shellFor("debian-12");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    "if ! type sudo; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y sudo; fi",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo apt-get update",
+                    "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  curl",
+                    "if ! type docker; then curl -sSL https://get.docker.com | sh -; fi")));
+    assertThat(opened).hasSize(1);
+    assertThat(shell.closed()).isTrue();
+    assertThat(progress.lines)
+        .containsExactly(
+            "Waiting for SSH to be available...",
+            "Detecting the provisioner...",
+            "Provisioning with debian...",
+            "Installing Docker...",
+            "Copying certs to the local machine directory...",
+            "Copying certs to the remote machine...",
+            "Setting Docker configuration on the remote daemon...");
+  }
+
+  @Test
+  void uploadsCertificatesAndTheDropIn() throws IOException {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    provisioning(shell).provision(host(Engines.withLabels("env=dev")), progress);
+
+    assertThat(shell.upload("/etc/docker/ca.pem").text()).isEqualTo("CA CERT");
+    assertThat(shell.upload("/etc/docker/server.pem").text()).isEqualTo("SERVER CERT dev");
+    assertThat(shell.upload("/etc/docker/server-key.pem").text()).isEqualTo("SERVER KEY dev");
+    assertThat(shell.upload("/etc/docker/server-key.pem").mode()).isEqualTo(0600);
+    var dropIn = shell.upload("/etc/systemd/system/docker.service.d/10-machine.conf");
+    assertThat(dropIn.mode()).isEqualTo(0644);
+    assertThat(dropIn.text()).isEqualTo(DockerDropIn.content(Engines.withLabels("env=dev"), 2376, "fake"));
+    assertThat(dropIn.text()).contains("--label env=dev --label provider=fake ");
+    // SANs: --tls-san values, the driver's IP, localhost.
+    assertThat(issuedSans).containsExactly(List.of("dev.example.com", "10.0.0.5", "localhost"));
+    // The machine dir gets copies of the CA and client certificate (env/config read them there).
+    Path machine = store.resolve("machines/dev");
+    assertThat(Files.readString(machine.resolve("ca.pem"))).isEqualTo("CA CERT");
+    assertThat(Files.readString(machine.resolve("cert.pem"))).isEqualTo("CLIENT CERT");
+    assertThat(Files.readString(machine.resolve("key.pem"))).isEqualTo("CLIENT KEY");
+  }
+
+  @Test
+  void ubuntuSkipsTheSudoInstall() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo apt-get update",
+                    "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  curl",
+                    "if ! type docker; then curl -sSL https://get.docker.com | sh -; fi")));
+    assertThat(progress.lines).contains("Provisioning with ubuntu(systemd)...");
+  }
+
+  @Test
+  void rockyUsesDnfAndTheInstallScript() {
+    RecordingShell shell = shellFor("rocky-9");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo -E dnf install -y curl",
+                    "if ! type docker; then curl -sSL https://get.docker.com | sh -; fi")));
+  }
+
+  @Test
+  void centos7UsesYum() {
+    RecordingShell shell = shellFor("centos-7");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.commands()).contains("sudo -E yum install -y curl").doesNotContain("sudo apt-get update");
+    assertThat(progress.lines).contains("Provisioning with centos...");
+  }
+
+  @Test
+  void amazonLinux2023InstallsDockerFromItsOwnRepository() {
+    RecordingShell shell = shellFor("amzn-2023");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo -E dnf install -y curl",
+                    "if ! type docker; then sudo -E dnf install -y docker; fi")));
+    assertThat(shell.commands()).noneMatch(c -> c.contains("get.docker.com"));
+  }
+
+  @Test
+  void amazonLinux2UsesYum() {
+    RecordingShell shell = shellFor("amzn-2");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.commands()).contains("if ! type docker; then sudo -E yum install -y docker; fi");
+  }
+
+  @Test
+  void anExplicitInstallUrlWinsOverTheDistributionPackage() {
+    RecordingShell shell = shellFor("amzn-2023");
+    provisioning(shell).provision(host(Engines.withInstallUrl("https://example.com/install.sh")), progress);
+    assertThat(shell.commands())
+        .contains("if ! type docker; then curl -sSL https://example.com/install.sh | sh -; fi");
+  }
+
+  @Test
+  void suseUsesZypper() {
+    RecordingShell shell = shellFor("opensuse-leap-15.5");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo -E zypper -n in curl",
+                    "if ! type docker; then sudo -E zypper -n in docker; fi")));
+    assertThat(progress.lines).contains("Provisioning with SUSE...");
+  }
+
+  @Test
+  void archUsesPacman() {
+    RecordingShell shell = shellFor("arch");
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo -E pacman -Sy --noconfirm --noprogressbar curl",
+                    "if ! type docker; then sudo -E pacman -Sy --noconfirm --noprogressbar docker; fi")));
+  }
+
+  @Test
+  void installUrlNoneSkipsTheDockerInstall() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    provisioning(shell).provision(host(Engines.withInstallUrl("none")), progress);
+    assertThat(shell.commands()).noneMatch(c -> c.contains("type docker"));
+    assertThat(progress.lines).doesNotContain("Installing Docker...");
+  }
+
+  @Test
+  void hostileInstallUrlIsQuotedForTheShell() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    provisioning(shell).provision(host(Engines.withInstallUrl("https://x/'; touch pwned; '")), progress);
+    assertThat(shell.commands())
+        .contains("if ! type docker; then curl -sSL 'https://x/'\"'\"'; touch pwned; '\"'\"'' | sh -; fi");
+  }
+
+  @Test
+  void hostileLabelsReachOnlyTheUploadedDropIn() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    var engine = Engines.withLabels("x=$(touch pwned)", ";touch pwned");
+    provisioning(shell).provision(host(engine), progress);
+    assertThat(shell.commands()).noneMatch(c -> c.contains("pwned"));
+    assertThat(shell.upload(DockerDropIn.PATH).text())
+        .contains("--label \"x=$$(touch pwned)\" --label \";touch pwned\" --label provider=fake ");
+  }
+
+  @Test
+  void rejectsAnInvalidHostnameBeforeRunningIt() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    var driver = new FakeDriver(new DriverContext("bad;name", store, progress), "10.0.0.5", "tcp://10.0.0.5:2376");
+    Host bad = new Host("bad;name", "fake", driver, new HostOptions("", 0, 0, Engines.defaults(), swarm(false), auth));
+    assertThatThrownBy(() -> provisioning(shell).provision(bad, progress))
+        .hasMessage("Invalid hostname specified. Allowed hostname chars are: 0-9a-zA-Z . -");
+    assertThat(shell.commands()).noneMatch(c -> c.contains("bad;name"));
+    assertThat(shell.closed()).isTrue();
+  }
+
+  @Test
+  void retriesAptWhileAnotherAptHoldsTheLock() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    int[] calls = {0};
+    shell.answer(
+        "sudo apt-get update"::equals,
+        c -> ++calls[0] < 3
+            ? new CommandResult(100, "E: Could not get lock /var/lib/apt/lists/lock. It is held by process 1234")
+            : new CommandResult(0, "Reading package lists..."));
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.commands().stream().filter("sudo apt-get update"::equals)).hasSize(3);
+  }
+
+  @Test
+  void givesUpOnTheAptLockAfterTheRetries() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    shell.answer("sudo apt-get update", 100, "E: Could not get lock /var/lib/apt/lists/lock");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessage("Failed to obtain lock: Maximum number of retries (3) exceeded");
+  }
+
+  @Test
+  void aFailedAptUpdateIsReportedWithItsOutput() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    shell.answer("sudo apt-get update", 100, "E: The repository is not signed.");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessageStartingWith("Error running \"sudo apt-get update\": Something went wrong running an SSH command!")
+        .hasMessageContaining("output  : E: The repository is not signed.");
+  }
+
+  @Test
+  void aFailedDockerInstallIsReported() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    shell.answer(c -> c.startsWith("if ! type docker"), c -> new CommandResult(1, "curl: (6) Could not resolve host"));
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessage("error installing docker: curl: (6) Could not resolve host");
+  }
+
+  @Test
+  void failsFastWhenDockerIsStillMissingAfterTheInstall() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    shell.answer("sudo docker version", 1, "sudo: docker: command not found");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessage("error installing docker: docker is not installed on the host");
+    assertThat(shell.commands().stream().filter("sudo docker version"::equals)).hasSize(1);
+  }
+
+  @Test
+  void waitsForDockerVersionToSucceed() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    int[] calls = {0};
+    shell.answer("sudo docker version"::equals,
+        c -> ++calls[0] < 2 ? new CommandResult(1, "Cannot connect to the Docker daemon") : new CommandResult(0, "Server: 20.10"));
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(calls[0]).isEqualTo(2);
+  }
+
+  @Test
+  void daemonThatNeverListensGivesDockerMachinesError() {
+    RecordingShell shell = new RecordingShell();
+    shell.answer("cat /etc/os-release", 0, OsReleaseSamples.text("debian-12"));
+    shell.answer(HostSetup.DOCKER_PORT_PROBE, 0, "LISTEN 0 128 0.0.0.0:22 0.0.0.0:*\n");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .isInstanceOf(MachineException.class)
+        .hasMessage("Unable to verify the Docker daemon is listening: Maximum number of retries (3) exceeded");
+    assertThat(shell.commands().stream().filter(HostSetup.DOCKER_PORT_PROBE::equals)).hasSize(3);
+    assertThat(shell.closed()).isTrue();
+  }
+
+  @Test
+  void portWaitDoesNotMistakeAnotherPortForTheDaemon() {
+    RecordingShell shell = new RecordingShell();
+    shell.answer("cat /etc/os-release", 0, OsReleaseSamples.text("debian-12"));
+    shell.answer(HostSetup.DOCKER_PORT_PROBE, 0, "LISTEN 0 128 0.0.0.0:23760 0.0.0.0:*\n");
+    assertThatThrownBy(() -> provisioning(shell).waitForDocker(host(Engines.defaults()), progress))
+        .hasMessageStartingWith("Unable to verify the Docker daemon is listening");
+  }
+
+  @Test
+  void aFailingCommandStopsProvisioningWithDockerMachinesSshError() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    shell.answer("sudo systemctl -f stop docker", 5, "Failed to stop docker.service");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessage(
+            "Something went wrong running an SSH command!\n"
+                + "command : sudo systemctl -f stop docker\n"
+                + "err     : exit status 5\n"
+                + "output  : Failed to stop docker.service");
+  }
+
+  @Test
+  void unsupportedOsStopsAfterDetection() {
+    RecordingShell shell = shellFor("boot2docker");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessage("Boot2Docker is not supported: it is no longer maintained");
+    assertThat(shell.commands()).containsExactly("cat /etc/os-release");
+  }
+
+  @Test
+  void unreadableOsReleaseIsReported() {
+    RecordingShell shell = new RecordingShell().answer("cat /etc/os-release", 1, "cat: /etc/os-release: No such file");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessageStartingWith("Error getting SSH command: Something went wrong running an SSH command!");
+  }
+
+  @Test
+  void swarmIsRejectedBeforeConnecting() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults(), swarm(true)), progress))
+        .hasMessageContaining("Swarm (legacy, --swarm) is not supported");
+    assertThat(opened).isEmpty();
+  }
+
+  @Test
+  void provisioningTwiceWritesTheSameFiles() {
+    RecordingShell first = shellFor("debian-12");
+    provisioning(first).provision(host(Engines.withLabels("env=dev")), progress);
+    RecordingShell second = shellFor("debian-12");
+    provisioning(second).provision(host(Engines.withLabels("env=dev")), progress);
+    assertThat(second.transcript()).isEqualTo(first.transcript());
+    assertThat(second.upload(DockerDropIn.PATH).content()).isEqualTo(first.upload(DockerDropIn.PATH).content());
+  }
+
+  @Test
+  void configureAuthRegeneratesAndRestartsWithoutReinstalling() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    provisioning(shell).configureAuth(host(Engines.defaults()), progress);
+    List<String> expected = new ArrayList<>();
+    expected.add("cat /etc/os-release");
+    expected.addAll(configureAuthTail());
+    assertThat(shell.transcript()).containsExactlyElementsOf(expected);
+    assertThat(issuedSans).hasSize(1);
+    assertThat(opened).hasSize(1);
+  }
+
+  @Test
+  void waitForDockerOnlyProbesThePort() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    provisioning(shell).waitForDocker(host(Engines.defaults()), progress);
+    assertThat(shell.commands()).containsExactly("cat /etc/os-release", HostSetup.DOCKER_PORT_PROBE);
+  }
+
+  @Test
+  void upgradeUpgradesTheInstalledDockerPackagesAndRestarts() {
+    RecordingShell shell = shellFor("debian-12");
+    provisioning(shell).upgrade(host(Engines.defaults()), progress);
+    assertThat(shell.commands())
+        .containsExactly(
+            "cat /etc/os-release",
+            "sudo apt-get update",
+            PackageManager.APT.upgradeDockerCommand(),
+            "sudo systemctl daemon-reload",
+            "sudo systemctl -f restart docker",
+            HostSetup.DOCKER_PORT_PROBE);
+    assertThat(progress.lines).containsSubsequence("Upgrading docker...", "Restarting docker...");
+  }
+
+  @Test
+  void upgradeOnRockyUsesDnf() {
+    RecordingShell shell = shellFor("rocky-9");
+    provisioning(shell).upgrade(host(Engines.defaults()), progress);
+    assertThat(shell.commands().get(1)).isEqualTo(PackageManager.DNF.upgradeDockerCommand());
+    assertThat(PackageManager.DNF.upgradeDockerCommand())
+        .contains("rpm -q --qf")
+        .contains("if [ -n \"$pkgs\" ]; then sudo -E dnf upgrade -y $pkgs; fi");
+  }
+
+  @Test
+  void dockerPortComesFromTheDriverUrl() {
+    RecordingShell shell = new RecordingShell();
+    shell.answer("cat /etc/os-release", 0, OsReleaseSamples.text("debian-12"));
+    shell.answer(HostSetup.DOCKER_PORT_PROBE, 0, "LISTEN 0 4096 *:12376 *:*\n");
+    var driver = new FakeDriver(new DriverContext("dev", store, progress), "10.0.0.5", "tcp://10.0.0.5:12376");
+    Host h = new Host("dev", "fake", driver, new HostOptions("", 0, 0, Engines.defaults(), swarm(false), auth));
+    provisioning(shell).provision(h, progress);
+    assertThat(shell.upload(DockerDropIn.PATH).text()).contains("-H tcp://0.0.0.0:12376 ");
+  }
+
+  @Test
+  void serverCertErrorsAreWrapped() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    var p = new SshProvisioning((h, pr) -> shell, (a, n, s, m) -> {
+      throw new MachineException("CA key missing");
+    }, FAST);
+    assertThatThrownBy(() -> p.configureAuth(host(Engines.defaults()), progress))
+        .hasMessage("error generating server cert: CA key missing");
+    assertThat(shell.commands()).doesNotContain("sudo systemctl -f stop docker");
+  }
+
+  @Test
+  void missingCaIsReportedAsACopyFailure() throws IOException {
+    Files.delete(Path.of(auth.caCertPath()));
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    assertThatThrownBy(() -> provisioning(shell).configureAuth(host(Engines.defaults()), progress))
+        .hasMessageStartingWith("Copying ca.pem to machine dir failed: ");
+  }
+
+  @Test
+  void envValuesAreWrittenAsSystemdEnvironment() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    var engine = Engines.options(List.of(), List.of("HTTP_PROXY=http://p:3128", "A=b c"), List.of(), List.of(), List.of(), "", "");
+    provisioning(shell).provision(host(engine), progress);
+    assertThat(new String(shell.upload(DockerDropIn.PATH).content(), StandardCharsets.UTF_8))
+        .endsWith("Environment=\"HTTP_PROXY=http://p:3128\" \"A=b c\" \n");
+  }
+}
