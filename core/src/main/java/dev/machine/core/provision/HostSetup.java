@@ -7,6 +7,7 @@ import dev.machine.core.host.EngineOptions;
 import dev.machine.core.host.Host;
 import dev.machine.core.ssh.CommandResult;
 import dev.machine.core.ssh.RemoteShell;
+import dev.machine.core.ssh.ShellQuote;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -70,7 +71,7 @@ final class HostSetup {
       throw new MachineException(
           "Invalid hostname specified. Allowed hostname chars are: 0-9a-zA-Z . -");
     }
-    String quoted = PosixQuoting.quote(name);
+    String quoted = ShellQuote.quote(name);
     mustRun("sudo hostname " + quoted + " && echo " + quoted + " | sudo tee /etc/hostname");
     // The name is [a-zA-Z0-9.-] only (checked above), so it is safe inside these quotes and, with
     // its dots escaped, as a regular expression.
@@ -103,7 +104,7 @@ final class HostSetup {
     String install =
         fromPackage
             ? provisioner.packages().installCommand("docker")
-            : "curl -sSL " + PosixQuoting.quote(url) + " | sh -";
+            : "curl -sSL " + ShellQuote.quote(url) + " | sh -";
     CommandResult result = shell.run("if ! type docker; then " + install + "; fi");
     if (!result.ok()) {
       throw new MachineException("error installing docker: " + result.output());
@@ -151,7 +152,7 @@ final class HostSetup {
     mustRun("if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi");
 
     progress.info("Copying certs to the remote machine...");
-    mustRun("sudo mkdir -p " + DockerDropIn.CERTS_DIR + " " + PosixQuoting.quote(parent(DockerDropIn.PATH)));
+    mustRun("sudo mkdir -p " + DockerDropIn.CERTS_DIR + " " + parent(DockerDropIn.PATH));
     shell.writeFile(DockerDropIn.CA_PATH, read(auth.caCertPath()), 0644);
     shell.writeFile(DockerDropIn.SERVER_CERT_PATH, read(auth.serverCertPath()), 0644);
     shell.writeFile(DockerDropIn.SERVER_KEY_PATH, read(auth.serverKeyPath()), 0600);

@@ -13,7 +13,7 @@ public enum PackageManager {
     @Override
     public String installCommand(String pkg) {
       // Two spaces, as Docker Machine writes it.
-      return "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  " + PosixQuoting.quote(pkg);
+      return "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  " + pkg;
     }
 
     @Override
@@ -27,7 +27,7 @@ public enum PackageManager {
   YUM {
     @Override
     public String installCommand(String pkg) {
-      return "sudo -E yum install -y " + PosixQuoting.quote(pkg);
+      return "sudo -E yum install -y " + pkg;
     }
 
     @Override
@@ -38,7 +38,7 @@ public enum PackageManager {
   DNF {
     @Override
     public String installCommand(String pkg) {
-      return "sudo -E dnf install -y " + PosixQuoting.quote(pkg);
+      return "sudo -E dnf install -y " + pkg;
     }
 
     @Override
@@ -49,7 +49,7 @@ public enum PackageManager {
   ZYPPER {
     @Override
     public String installCommand(String pkg) {
-      return "sudo -E zypper -n in " + PosixQuoting.quote(pkg);
+      return "sudo -E zypper -n in " + pkg;
     }
 
     @Override
@@ -60,7 +60,7 @@ public enum PackageManager {
   PACMAN {
     @Override
     public String installCommand(String pkg) {
-      return "sudo -E pacman -Sy --noconfirm --noprogressbar " + PosixQuoting.quote(pkg);
+      return "sudo -E pacman -Sy --noconfirm --noprogressbar " + pkg;
     }
 
     @Override
@@ -82,7 +82,7 @@ public enum PackageManager {
     return Optional.empty();
   }
 
-  /** Installs {@code pkg} non-interactively. */
+  /** Installs {@code pkg} (one of our own package names, never user input) non-interactively. */
   public abstract String installCommand(String pkg);
 
   /**

@@ -28,6 +28,12 @@ public final class SshProvisioning implements Provisioning {
     this.waits = Objects.requireNonNull(waits, "waits");
   }
 
+  /** Production wiring: native SSH, the store's CA, Docker Machine's waits. */
+  public static SshProvisioning standard() {
+    return new SshProvisioning(
+        new SshShellFactory(Waits.DOCKER_MACHINE), ServerCertIssuer.standard(), Waits.DOCKER_MACHINE);
+  }
+
   /**
    * Fails when the host asks for legacy Swarm, which this implementation does not provision.
    * Called first by {@link #provision}; a front end may call it before creating anything.

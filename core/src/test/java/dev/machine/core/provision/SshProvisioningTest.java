@@ -117,7 +117,7 @@ class SshProvisioningTest {
         HostSetup.DOCKER_PORT_PROBE);
   }
 
-  private static final String HOSTNAME = "sudo hostname dev && echo dev | sudo tee /etc/hostname";
+  private static final String HOSTNAME = "sudo hostname 'dev' && echo 'dev' | sudo tee /etc/hostname";
   private static final String HOSTS_FIX =
       "if ! grep -xq '.*\\sdev' /etc/hosts; then if grep -xq '127.0.1.1\\s.*' /etc/hosts; then "
           + "sudo sed -i 's/^127.0.1.1\\s.*/127.0.1.1 dev/g' /etc/hosts; "
@@ -148,7 +148,7 @@ class SshProvisioningTest {
                     HOSTS_FIX,
                     "sudo apt-get update",
                     "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  curl",
-                    "if ! type docker; then curl -sSL https://get.docker.com | sh -; fi")));
+                    "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
     assertThat(opened).hasSize(1);
     assertThat(shell.closed()).isTrue();
     assertThat(progress.lines)
@@ -197,7 +197,7 @@ class SshProvisioningTest {
                     HOSTS_FIX,
                     "sudo apt-get update",
                     "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  curl",
-                    "if ! type docker; then curl -sSL https://get.docker.com | sh -; fi")));
+                    "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
     assertThat(progress.lines).contains("Provisioning with ubuntu(systemd)...");
   }
 
@@ -213,7 +213,7 @@ class SshProvisioningTest {
                     HOSTNAME,
                     HOSTS_FIX,
                     "sudo -E dnf install -y curl",
-                    "if ! type docker; then curl -sSL https://get.docker.com | sh -; fi")));
+                    "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
   }
 
   @Test
@@ -252,7 +252,7 @@ class SshProvisioningTest {
     RecordingShell shell = shellFor("amzn-2023");
     provisioning(shell).provision(host(Engines.withInstallUrl("https://example.com/install.sh")), progress);
     assertThat(shell.commands())
-        .contains("if ! type docker; then curl -sSL https://example.com/install.sh | sh -; fi");
+        .contains("if ! type docker; then curl -sSL 'https://example.com/install.sh' | sh -; fi");
   }
 
   @Test
@@ -299,7 +299,7 @@ class SshProvisioningTest {
     RecordingShell shell = shellFor("ubuntu-22.04");
     provisioning(shell).provision(host(Engines.withInstallUrl("https://x/'; touch pwned; '")), progress);
     assertThat(shell.commands())
-        .contains("if ! type docker; then curl -sSL 'https://x/'\"'\"'; touch pwned; '\"'\"'' | sh -; fi");
+        .contains("if ! type docker; then curl -sSL 'https://x/'\\''; touch pwned; '\\''' | sh -; fi");
   }
 
   @Test
