@@ -43,6 +43,11 @@ public abstract class BaseDriver implements Driver {
     return context.progress();
   }
 
+  /** Saves the host now, with this driver's current state (see {@link Checkpoint}). */
+  protected void checkpoint() {
+    context.checkpoint().save();
+  }
+
   /** {@code <store>/machines/<name>/<file>} (Docker Machine's {@code ResolveStorePath}). */
   protected Path resolveStorePath(String file) {
     return context.machineDir().resolve(file);

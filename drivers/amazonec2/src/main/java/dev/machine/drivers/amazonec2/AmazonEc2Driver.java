@@ -1,0 +1,1192 @@
+package dev.machine.drivers.amazonec2;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.machine.core.MachineException;
+import dev.machine.core.driver.BaseDriver;
+import dev.machine.core.driver.BatchStateQuery;
+import dev.machine.core.driver.DriverContext;
+import dev.machine.core.driver.DriverOptions;
+import dev.machine.core.driver.State;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AccountAttribute;
+import software.amazon.awssdk.services.ec2.model.AccountAttributeValue;
+import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
+import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IamInstanceProfileSpecification;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
+import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.MarketType;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.SpotInstanceType;
+import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
+import software.amazon.awssdk.services.ec2.model.VolumeType;
+
+/**
+ * Docker Machine's amazonec2 driver on the AWS SDK for Java v2, with rancher's additions (IMDS
+ * options, EBS encryption, tags on volumes, spot through RunInstances) and these changes:
+ *
+ * <ul>
+ *   <li>images by name ({@code --amazonec2-image ubuntu-24-04-arm64}) and, by default, the newest
+ *       Ubuntu LTS for the instance type's architecture, found with DescribeImages;
+ *   <li>IMDSv2 ({@code http-tokens required}) by default;
+ *   <li>credentials from the environment, a profile or the default chain are never written to
+ *       config.json; only keys given explicitly on the command line are;
+ *   <li>every resource is saved the moment it exists, so {@code rm} can delete what a killed
+ *       create made, and a failed create deletes what it made;
+ *   <li>{@code ls} asks for the states of all machines of one account and region in one call.
+ * </ul>
+ */
+public final class AmazonEc2Driver extends BaseDriver {
+  static final int DOCKER_PORT = IngressRules.DOCKER_PORT;
+  static final String CUSTOM_ENDPOINT_REGION = "custom-endpoint";
+  private static final String DEFAULT_SWARM_HOST_PORT = "3376";
+  private static final Duration POLL = Duration.ofSeconds(3);
+  private static final int MAX_POLLS = 60;
+  /** A description fetched this recently answers state, IP and URL without another call (ls, env). */
+  private static final long CACHE_NANOS = Duration.ofSeconds(2).toNanos();
+
+  private final Ec2Environment environment;
+
+  // Persisted, in Docker Machine's key order (see writeFields).
+  private String id;
+  private String accessKey = "";
+  private String secretKey = "";
+  private String sessionToken = "";
+  private String region = Ec2Flags.DEFAULT_REGION;
+  private String ami = "";
+  private boolean existingKey;
+  private String keyName = "";
+  private String instanceId = "";
+  private String instanceType = Ec2Flags.DEFAULT_INSTANCE_TYPE;
+  private String privateIpAddress = "";
+  private String legacySecurityGroupId = "";
+  private List<String> securityGroupIds = new ArrayList<>();
+  private String legacySecurityGroupName = "";
+  private List<String> securityGroupNames = new ArrayList<>(List.of(Ec2Flags.DEFAULT_SECURITY_GROUP));
+  private boolean securityGroupReadOnly;
+  private List<String> openPorts = new ArrayList<>();
+  private String tags = "";
+  private String reservationId = "";
+  private String deviceName = Ec2Flags.DEFAULT_DEVICE_NAME;
+  private int rootSize = Ec2Flags.DEFAULT_ROOT_SIZE;
+  private String volumeType = Ec2Flags.DEFAULT_VOLUME_TYPE;
+  private String iamInstanceProfile = "";
+  private String vpcId = "";
+  private String subnetId = "";
+  private String zone = Ec2Flags.DEFAULT_ZONE;
+  private boolean requestSpotInstance;
+  private String spotPrice = Ec2Flags.DEFAULT_SPOT_PRICE;
+  private int blockDurationMinutes;
+  private boolean privateIpOnly;
+  private boolean usePrivateIp;
+  private boolean useEbsOptimizedInstance;
+  private boolean monitoring;
+  private String sshPrivateKeyPath = "";
+  private int retryCount = Ec2Flags.DEFAULT_RETRIES;
+  private String endpoint = "";
+  private boolean disableSsl;
+  private String userDataFile = "";
+  // Additions, written after Docker Machine's keys.
+  private String profile = "";
+  private String image = "";
+  private String imageName = "";
+  private String httpEndpoint = Ec2Flags.DEFAULT_HTTP_ENDPOINT;
+  private String httpTokens = Ec2Flags.DEFAULT_HTTP_TOKENS;
+  private boolean encryptEbsVolume;
+  private String kmsKeyId = "";
+  private String spotInstanceRequestId = "";
+  private String clientToken = "";
+  private List<String> createdSecurityGroupIds = new ArrayList<>();
+
+  // Not persisted.
+  private boolean persistAccessKey = true;
+  private boolean persistSecretKey = true;
+  private boolean persistSessionToken = true;
+  private int swarmPort;
+  private boolean prereqsChecked;
+  private ImageCatalog.Query imageQuery;
+  private Ec2Client client;
+  private Instance cachedInstance;
+  private long cachedAt;
+
+  AmazonEc2Driver(DriverContext context, Ec2Environment environment) {
+    super(context);
+    this.environment = environment;
+    this.id = randomId();
+    this.sshUser = Ec2Flags.DEFAULT_SSH_USER;
+    this.sshPort = DEFAULT_SSH_PORT;
+  }
+
+  private static String randomId() {
+    byte[] bytes = new byte[16];
+    new SecureRandom().nextBytes(bytes);
+    return HexFormat.of().formatHex(bytes);
+  }
+
+  @Override
+  public String driverName() {
+    return AmazonEc2Provider.NAME;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // config.json
+
+  @Override
+  protected void readFields(ObjectNode c) {
+    id = text(c, "Id");
+    accessKey = text(c, "AccessKey");
+    secretKey = text(c, "SecretKey");
+    sessionToken = text(c, "SessionToken");
+    region = text(c, "Region");
+    ami = text(c, "AMI");
+    existingKey = c.path("ExistingKey").asBoolean(false);
+    keyName = text(c, "KeyName");
+    instanceId = text(c, "InstanceId");
+    instanceType = text(c, "InstanceType");
+    privateIpAddress = text(c, "PrivateIPAddress");
+    legacySecurityGroupId = text(c, "SecurityGroupId");
+    securityGroupIds = list(c, "SecurityGroupIds");
+    legacySecurityGroupName = text(c, "SecurityGroupName");
+    securityGroupNames = list(c, "SecurityGroupNames");
+    securityGroupReadOnly = c.path("SecurityGroupReadOnly").asBoolean(false);
+    openPorts = list(c, "OpenPorts");
+    tags = text(c, "Tags");
+    reservationId = text(c, "ReservationId");
+    deviceName = text(c, "DeviceName");
+    rootSize = c.path("RootSize").asInt(Ec2Flags.DEFAULT_ROOT_SIZE);
+    volumeType = text(c, "VolumeType");
+    iamInstanceProfile = text(c, "IamInstanceProfile");
+    vpcId = text(c, "VpcId");
+    subnetId = text(c, "SubnetId");
+    zone = text(c, "Zone");
+    requestSpotInstance = c.path("RequestSpotInstance").asBoolean(false);
+    spotPrice = text(c, "SpotPrice");
+    blockDurationMinutes = c.path("BlockDurationMinutes").asInt(0);
+    privateIpOnly = c.path("PrivateIPOnly").asBoolean(false);
+    usePrivateIp = c.path("UsePrivateIP").asBoolean(false);
+    useEbsOptimizedInstance = c.path("UseEbsOptimizedInstance").asBoolean(false);
+    monitoring = c.path("Monitoring").asBoolean(false);
+    sshPrivateKeyPath = text(c, "SSHPrivateKeyPath");
+    retryCount = c.path("RetryCount").asInt(Ec2Flags.DEFAULT_RETRIES);
+    endpoint = text(c, "Endpoint");
+    disableSsl = c.path("DisableSSL").asBoolean(false);
+    userDataFile = text(c, "UserDataFile");
+    profile = text(c, "Profile");
+    image = text(c, "Image");
+    imageName = text(c, "ImageName");
+    httpEndpoint = textOr(c, "HttpEndpoint", Ec2Flags.DEFAULT_HTTP_ENDPOINT);
+    httpTokens = textOr(c, "HttpTokens", Ec2Flags.DEFAULT_HTTP_TOKENS);
+    encryptEbsVolume = c.path("EncryptEbsVolume").asBoolean(false);
+    kmsKeyId = text(c, "KmsKeyId");
+    spotInstanceRequestId = text(c, "SpotInstanceRequestId");
+    clientToken = text(c, "ClientToken");
+    createdSecurityGroupIds = list(c, "CreatedSecurityGroupIds");
+    persistAccessKey = persistSecretKey = persistSessionToken = true;
+    if (region.isEmpty()) {
+      region = Ec2Flags.DEFAULT_REGION;
+    }
+  }
+
+  @Override
+  protected void writeFields(ObjectNode c) {
+    c.put("Id", id);
+    c.put("AccessKey", persistAccessKey ? accessKey : "");
+    c.put("SecretKey", persistSecretKey ? secretKey : "");
+    c.put("SessionToken", persistSessionToken ? sessionToken : "");
+    c.put("Region", region);
+    c.put("AMI", ami);
+    c.put("SSHKeyID", 0);
+    c.put("ExistingKey", existingKey);
+    c.put("KeyName", keyName);
+    c.put("InstanceId", instanceId);
+    c.put("InstanceType", instanceType);
+    c.put("PrivateIPAddress", privateIpAddress);
+    c.put("SecurityGroupId", legacySecurityGroupId);
+    putList(c, "SecurityGroupIds", securityGroupIds);
+    c.put("SecurityGroupName", legacySecurityGroupName);
+    putList(c, "SecurityGroupNames", securityGroupNames);
+    c.put("SecurityGroupReadOnly", securityGroupReadOnly);
+    putList(c, "OpenPorts", openPorts);
+    c.put("Tags", tags);
+    c.put("ReservationId", reservationId);
+    c.put("DeviceName", deviceName);
+    c.put("RootSize", rootSize);
+    c.put("VolumeType", volumeType);
+    c.put("IamInstanceProfile", iamInstanceProfile);
+    c.put("VpcId", vpcId);
+    c.put("SubnetId", subnetId);
+    c.put("Zone", zone);
+    c.put("RequestSpotInstance", requestSpotInstance);
+    c.put("SpotPrice", spotPrice);
+    c.put("BlockDurationMinutes", blockDurationMinutes);
+    c.put("PrivateIPOnly", privateIpOnly);
+    c.put("UsePrivateIP", usePrivateIp);
+    c.put("UseEbsOptimizedInstance", useEbsOptimizedInstance);
+    c.put("Monitoring", monitoring);
+    c.put("SSHPrivateKeyPath", sshPrivateKeyPath);
+    c.put("RetryCount", retryCount);
+    c.put("Endpoint", endpoint);
+    c.put("DisableSSL", disableSsl);
+    c.put("UserDataFile", userDataFile);
+    c.put("Profile", profile);
+    c.put("Image", image);
+    c.put("ImageName", imageName);
+    c.put("HttpEndpoint", httpEndpoint);
+    c.put("HttpTokens", httpTokens);
+    c.put("EncryptEbsVolume", encryptEbsVolume);
+    c.put("KmsKeyId", kmsKeyId);
+    c.put("SpotInstanceRequestId", spotInstanceRequestId);
+    c.put("ClientToken", clientToken);
+    putList(c, "CreatedSecurityGroupIds", createdSecurityGroupIds);
+  }
+
+  private static String textOr(JsonNode node, String field, String fallback) {
+    String v = text(node, field);
+    return v.isEmpty() ? fallback : v;
+  }
+
+  private static List<String> list(JsonNode node, String field) {
+    List<String> out = new ArrayList<>();
+    JsonNode v = node.get(field);
+    if (v != null && v.isArray()) {
+      v.forEach(e -> out.add(e.asText()));
+    }
+    return out;
+  }
+
+  private static void putList(ObjectNode node, String field, List<String> values) {
+    ArrayNode array = node.putArray(field);
+    values.forEach(array::add);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Flags (Docker Machine's SetConfigFromFlags, in its order)
+
+  @Override
+  public void setConfigFromFlags(DriverOptions o) {
+    endpoint = o.string(Ec2Flags.ENDPOINT);
+    region = o.string(Ec2Flags.REGION);
+    if (region.isEmpty()) {
+      region = Ec2Flags.DEFAULT_REGION;
+    }
+    if (endpoint.isEmpty() && !isKnownRegion(region)) {
+      throw new MachineException("Invalid region specified");
+    }
+    ami = o.string(Ec2Flags.AMI);
+    image = o.string(Ec2Flags.IMAGE);
+    instanceType = o.string(Ec2Flags.INSTANCE_TYPE);
+    vpcId = o.string(Ec2Flags.VPC_ID);
+    subnetId = o.string(Ec2Flags.SUBNET_ID);
+    securityGroupNames = new ArrayList<>(o.stringList(Ec2Flags.SECURITY_GROUP));
+    securityGroupReadOnly = o.bool(Ec2Flags.SECURITY_GROUP_READONLY);
+    openPorts = new ArrayList<>(o.stringList(Ec2Flags.OPEN_PORT));
+    tags = o.string(Ec2Flags.TAGS);
+    zone = o.string(Ec2Flags.ZONE);
+    deviceName = o.string(Ec2Flags.DEVICE_NAME);
+    rootSize = o.integer(Ec2Flags.ROOT_SIZE);
+    volumeType = o.string(Ec2Flags.VOLUME_TYPE);
+    encryptEbsVolume = o.bool(Ec2Flags.ENCRYPT_EBS_VOLUME);
+    kmsKeyId = o.string(Ec2Flags.KMS_KEY);
+    iamInstanceProfile = o.string(Ec2Flags.IAM_INSTANCE_PROFILE);
+    sshUser = o.string(Ec2Flags.SSH_USER);
+    sshPort = o.integer(Ec2Flags.SSH_PORT);
+    requestSpotInstance = o.bool(Ec2Flags.REQUEST_SPOT_INSTANCE);
+    spotPrice = o.string(Ec2Flags.SPOT_PRICE);
+    blockDurationMinutes = o.integer(Ec2Flags.BLOCK_DURATION_MINUTES);
+    privateIpOnly = o.bool(Ec2Flags.PRIVATE_ADDRESS_ONLY);
+    usePrivateIp = o.bool(Ec2Flags.USE_PRIVATE_ADDRESS);
+    monitoring = o.bool(Ec2Flags.MONITORING);
+    useEbsOptimizedInstance = o.bool(Ec2Flags.USE_EBS_OPTIMIZED_INSTANCE);
+    sshPrivateKeyPath = o.string(Ec2Flags.SSH_KEYPATH);
+    keyName = o.string(Ec2Flags.KEYPAIR_NAME);
+    existingKey = !keyName.isEmpty();
+    retryCount = o.integer(Ec2Flags.RETRIES);
+    disableSsl = o.bool(Ec2Flags.INSECURE_TRANSPORT);
+    userDataFile = o.string(Ec2Flags.USERDATA);
+    httpEndpoint = o.string(Ec2Flags.HTTP_ENDPOINT);
+    httpTokens = o.string(Ec2Flags.HTTP_TOKENS);
+    setSwarmConfigFromFlags(o);
+
+    if (disableSsl && endpoint.isEmpty()) {
+      throw new MachineException("using --amazonec2-insecure-transport also requires --amazonec2-endpoint");
+    }
+    if (existingKey && sshPrivateKeyPath.isEmpty()) {
+      throw new MachineException("using --amazonec2-keypair-name also requires --amazonec2-ssh-keypath");
+    }
+    if (!httpEndpoint.equals("enabled") && !httpEndpoint.equals("disabled")) {
+      throw new MachineException("httpEndpoint must be either enabled or disabled");
+    }
+    if (!httpTokens.equals("optional") && !httpTokens.equals("required")) {
+      throw new MachineException("httpTokens must be either optional or required");
+    }
+    if (!kmsKeyId.isEmpty()) {
+      encryptEbsVolume = true;
+    }
+    // A bad image name fails here, before anything is saved or created.
+    imageQuery = null;
+    if (ami.isEmpty() && !image.isEmpty()) {
+      imageQuery = ImageCatalog.load().parse(image, Architectures.ofInstanceType(instanceType));
+    }
+    for (String port : openPorts) {
+      IngressRules.parseOpenPort(port);
+    }
+
+    configureCredentials(o);
+    try {
+      environment.clients().credentials(connection()).resolveCredentials();
+    } catch (SdkException e) {
+      throw new MachineException(
+          "amazonec2 driver requires AWS credentials configured with the --amazonec2-access-key and"
+              + " --amazonec2-secret-key options, environment variables, ~/.aws/credentials, or an instance role");
+    }
+
+    if (!subnetId.isEmpty()) {
+      checkSubnet();
+    } else if (vpcId.isEmpty()) {
+      try {
+        vpcId = defaultVpc();
+      } catch (RuntimeException e) {
+        progress().warn("Couldn't determine your account Default VPC ID : \"" + message(e) + "\"");
+      }
+    }
+    if (subnetId.isEmpty() && vpcId.isEmpty()) {
+      throw new MachineException(
+          "amazonec2 driver requires either the --amazonec2-subnet-id or --amazonec2-vpc-id option or an AWS"
+              + " Account with a default vpc-id");
+    }
+    swarmPort = 0;
+    if (swarmMaster) {
+      swarmPort = swarmPortOf(swarmHost);
+    }
+  }
+
+  private static boolean isKnownRegion(String name) {
+    return CUSTOM_ENDPOINT_REGION.equals(name)
+        || Region.regions().stream().anyMatch(r -> r.id().equals(name) && !r.isGlobalRegion());
+  }
+
+  /**
+   * Keys typed on the command line are kept in config.json; keys that merely came from the
+   * environment are used for this command only. A profile given without keys wins over keys in
+   * the environment, as it will on every later command.
+   */
+  private void configureCredentials(DriverOptions o) {
+    accessKey = o.string(Ec2Flags.ACCESS_KEY);
+    secretKey = o.string(Ec2Flags.SECRET_KEY);
+    sessionToken = o.string(Ec2Flags.SESSION_TOKEN);
+    profile = o.string(Ec2Flags.PROFILE);
+    persistAccessKey = explicit(accessKey, "AWS_ACCESS_KEY_ID");
+    persistSecretKey = explicit(secretKey, "AWS_SECRET_ACCESS_KEY");
+    persistSessionToken = explicit(sessionToken, "AWS_SESSION_TOKEN");
+    if (!profile.isEmpty() && !(persistAccessKey && persistSecretKey)) {
+      accessKey = secretKey = sessionToken = "";
+    }
+  }
+
+  private boolean explicit(String value, String variable) {
+    return !value.isEmpty() && !value.equals(environment.variable(variable));
+  }
+
+  private String defaultVpc() {
+    DescribeAccountAttributesResponse r =
+        ec2().describeAccountAttributes(b -> b.attributeNamesWithStrings("default-vpc"));
+    for (AccountAttribute attribute : r.accountAttributes()) {
+      for (AccountAttributeValue value : attribute.attributeValues()) {
+        String v = value.attributeValue();
+        if ("none".equals(v)) {
+          throw new MachineException("default-vpc is 'none'");
+        }
+        if (v != null && !v.isEmpty()) {
+          return v;
+        }
+      }
+    }
+    throw new MachineException("No default-vpc attribute");
+  }
+
+  /** The given subnet must exist; its VPC is taken when none was given, and must match otherwise. */
+  private void checkSubnet() {
+    List<Subnet> subnets;
+    try {
+      DescribeSubnetsResponse r = ec2().describeSubnets(b -> b.subnetIds(subnetId));
+      subnets = r.subnets();
+    } catch (SdkException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw new MachineException(AwsErrors.describe(e), e);
+      }
+      subnets = List.of();
+    }
+    if (subnets.isEmpty()) {
+      throw new MachineException(
+          "The desired subnet could not be located in this region. Is '--amazonec2-subnet-id' or AWS_SUBNET_ID"
+              + " configured correctly?");
+    }
+    String subnetVpc = subnets.get(0).vpcId();
+    if (vpcId.isEmpty()) {
+      vpcId = subnetVpc;
+    } else if (!vpcId.equals(subnetVpc)) {
+      throw new MachineException("SubnetId: " + subnetId + " does not belong to VpcId: " + vpcId);
+    }
+  }
+
+  private static int swarmPortOf(String swarmHost) {
+    try {
+      int port = URI.create(swarmHost).getPort();
+      return port > 0 ? port : Integer.parseInt(DEFAULT_SWARM_HOST_PORT);
+    } catch (IllegalArgumentException e) {
+      return Integer.parseInt(DEFAULT_SWARM_HOST_PORT);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Pre-create check and create
+
+  @Override
+  public void preCreateCheck() {
+    checkKeyPair();
+    if (subnetId.isEmpty()) {
+      subnetId = subnetInZone();
+    }
+    chooseImage();
+    prereqsChecked = true;
+  }
+
+  private void checkKeyPair() {
+    String name = existingKey ? keyName : machineName();
+    boolean exists;
+    try {
+      exists = !ec2().describeKeyPairs(b -> b.keyNames(name)).keyPairs().isEmpty();
+    } catch (SdkException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw new MachineException(AwsErrors.describe(e), e);
+      }
+      exists = false;
+    }
+    if (existingKey && !exists) {
+      throw new MachineException(
+          "There is no keypair with the name " + name + ". Please verify the key name provided.");
+    }
+    if (!existingKey && exists) {
+      throw new MachineException(
+          "There is already a keypair with the name "
+              + name
+              + ".  Please either remove that keypair or use a different machine name.");
+    }
+  }
+
+  private String availabilityZone() {
+    return endpoint.isEmpty() ? region + zone : zone;
+  }
+
+  private String subnetInZone() {
+    String az = availabilityZone();
+    List<Subnet> subnets =
+        ec2().describeSubnets(
+                b ->
+                    b.filters(
+                        Filter.builder().name("availability-zone").values(az).build(),
+                        Filter.builder().name("vpc-id").values(vpcId).build()))
+            .subnets();
+    if (subnets.isEmpty()) {
+      throw new MachineException(
+          "unable to find a subnet that is both in the zone " + az + " and belonging to VPC ID " + vpcId);
+    }
+    return subnets.stream()
+        .filter(s -> Boolean.TRUE.equals(s.defaultForAz()))
+        .findFirst()
+        .orElse(subnets.get(0))
+        .subnetId();
+  }
+
+  /** Resolves the image name (or the default Ubuntu LTS) to an AMI id, unless an AMI id was given. */
+  private void chooseImage() {
+    if (!ami.isEmpty()) {
+      return;
+    }
+    ImageCatalog catalog = ImageCatalog.load();
+    ImageCatalog.Query query =
+        imageQuery != null
+            ? imageQuery
+            : image.isEmpty()
+                ? catalog.defaultImage(Architectures.ofInstanceType(instanceType))
+                : catalog.parse(image, Architectures.ofInstanceType(instanceType));
+    ImageCatalog.Resolved resolved = catalog.resolve(ec2(), query, region);
+    ami = resolved.imageId();
+    imageName = resolved.name() == null ? "" : resolved.name();
+    if (Ec2Flags.DEFAULT_DEVICE_NAME.equals(deviceName)
+        && resolved.rootDeviceName() != null
+        && !resolved.rootDeviceName().isEmpty()) {
+      // The root volume's size only applies when the mapping names the image's own root device.
+      deviceName = resolved.rootDeviceName();
+    }
+    if (Ec2Flags.DEFAULT_SSH_USER.equals(sshUser) && !resolved.sshUser().isEmpty()) {
+      sshUser = resolved.sshUser();
+    }
+    progress().info("Using AMI " + ami + " (" + imageName + ")");
+  }
+
+  @Override
+  public void create() {
+    if (!prereqsChecked) {
+      preCreateCheck();
+    }
+    String userData = userData();
+    progress().info("Launching instance...");
+    CreatedResources created = new CreatedResources();
+    try {
+      createKeyPair(created);
+      configureSecurityGroups(created);
+      launch(created, userData);
+      waitForIpAndRunning();
+      checkpoint();
+    } catch (RuntimeException e) {
+      rollBack(created);
+      throw e;
+    }
+  }
+
+  /** What one create made, so that a failure deletes exactly that and nothing shared. */
+  private static final class CreatedResources {
+    String keyPair = "";
+    final List<String> securityGroups = new ArrayList<>();
+    String instance = "";
+
+    boolean isEmpty() {
+      return keyPair.isEmpty() && securityGroups.isEmpty() && instance.isEmpty();
+    }
+  }
+
+  private String userData() {
+    if (userDataFile.isEmpty()) {
+      return null;
+    }
+    try {
+      return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(userDataFile)));
+    } catch (IOException e) {
+      progress().warn("failed to read user data file " + userDataFile + ": " + e.getMessage());
+      throw new MachineException("unable to read --amazonec2-userdata file", e);
+    }
+  }
+
+  private void createKeyPair(CreatedResources created) {
+    Path key = resolveStorePath("id_rsa");
+    String publicKey;
+    try {
+      if (sshPrivateKeyPath.isEmpty()) {
+        publicKey = environment.keys().generate(key);
+      } else {
+        RsaMachineKeys.writeSecret(key, Files.readString(Path.of(sshPrivateKeyPath)));
+        publicKey = Files.readString(Path.of(sshPrivateKeyPath + ".pub"));
+        RsaMachineKeys.writeSecret(key.resolveSibling("id_rsa.pub"), publicKey);
+      }
+    } catch (IOException e) {
+      throw new MachineException("unable to create key pair: " + e.getMessage(), e);
+    }
+    sshKeyPath = key.toString();
+    if (existingKey) {
+      return;
+    }
+    // Saved before the call: deleting a key pair that was never made is harmless, forgetting one is not.
+    keyName = machineName();
+    checkpoint();
+    try {
+      ec2().importKeyPair(b -> b.keyName(keyName).publicKeyMaterial(SdkBytes.fromUtf8String(publicKey)));
+    } catch (SdkException e) {
+      keyName = "";
+      checkpoint();
+      throw new MachineException("unable to create key pair: " + AwsErrors.describe(e), e);
+    }
+    created.keyPair = keyName;
+  }
+
+  private List<String> groupNames() {
+    LinkedHashSet<String> names = new LinkedHashSet<>();
+    if (!legacySecurityGroupName.isEmpty()) {
+      names.add(legacySecurityGroupName);
+    }
+    names.addAll(securityGroupNames);
+    return new ArrayList<>(names);
+  }
+
+  private void configureSecurityGroups(CreatedResources created) {
+    List<String> names = groupNames();
+    List<String> ids = new ArrayList<>();
+    if (!legacySecurityGroupId.isEmpty()) {
+      ids.add(legacySecurityGroupId);
+    }
+    if (names.isEmpty()) {
+      securityGroupIds = ids;
+      return;
+    }
+    Map<String, SecurityGroup> existing = new java.util.HashMap<>();
+    try {
+      ec2().describeSecurityGroups(
+              b ->
+                  b.filters(
+                      Filter.builder().name("group-name").values(names).build(),
+                      Filter.builder().name("vpc-id").values(vpcId).build()))
+          .securityGroups()
+          .forEach(g -> existing.put(g.groupName(), g));
+    } catch (SdkException e) {
+      throw new MachineException(AwsErrors.describe(e), e);
+    }
+    for (String name : names) {
+      SecurityGroup group = existing.get(name);
+      String groupId;
+      List<PortRule> present = new ArrayList<>();
+      if (group == null) {
+        progress().info("Creating security group " + name + " in " + vpcId);
+        try {
+          groupId =
+              ec2().createSecurityGroup(b -> b.groupName(name).description("Docker Machine").vpcId(vpcId)).groupId();
+        } catch (SdkException e) {
+          throw new MachineException(AwsErrors.describe(e), e);
+        }
+        created.securityGroups.add(groupId);
+        createdSecurityGroupIds.add(groupId);
+        checkpoint();
+      } else {
+        groupId = group.groupId();
+        for (IpPermission p : group.ipPermissions()) {
+          if (p.fromPort() != null) {
+            present.add(new PortRule(p.fromPort(), p.ipProtocol()));
+          }
+        }
+      }
+      if (!ids.contains(groupId)) {
+        ids.add(groupId);
+      }
+      List<PortRule> missing = IngressRules.missing(present, securityGroupReadOnly, sshPort(), swarmPort, openPorts);
+      if (!missing.isEmpty()) {
+        authorize(groupId, missing);
+      }
+    }
+    securityGroupIds = ids;
+  }
+
+  private void authorize(String groupId, List<PortRule> rules) {
+    List<IpPermission> permissions = new ArrayList<>();
+    for (PortRule r : rules) {
+      permissions.add(
+          IpPermission.builder()
+              .ipProtocol(r.protocol())
+              .fromPort(r.port())
+              .toPort(r.port())
+              .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
+              .build());
+    }
+    // A group just created may not be visible yet everywhere in EC2.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ec2().authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(permissions));
+        return;
+      } catch (SdkException e) {
+        if (!AwsErrors.isNotFound(e) || attempt >= 5) {
+          throw new MachineException(AwsErrors.describe(e), e);
+        }
+        environment.sleeper().sleep(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  private void launch(CreatedResources created, String userData) {
+    List<Tag> tagList = new ArrayList<>();
+    Tags.forMachine(machineName(), tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
+    EbsBlockDevice.Builder ebs =
+        EbsBlockDevice.builder().volumeSize(rootSize).volumeType(VolumeType.fromValue(volumeType)).deleteOnTermination(true);
+    if (encryptEbsVolume) {
+      ebs.encrypted(true);
+      if (!kmsKeyId.isEmpty()) {
+        ebs.kmsKeyId(kmsKeyId);
+      }
+    }
+    RunInstancesRequest.Builder request =
+        RunInstancesRequest.builder()
+            .imageId(ami)
+            .minCount(1)
+            .maxCount(1)
+            .keyName(keyName)
+            .instanceType(instanceType)
+            .clientToken(clientToken())
+            .networkInterfaces(
+                InstanceNetworkInterfaceSpecification.builder()
+                    .deviceIndex(0)
+                    .groups(securityGroupIds)
+                    .subnetId(subnetId)
+                    .associatePublicIpAddress(!privateIpOnly)
+                    .build())
+            .monitoring(m -> m.enabled(monitoring))
+            .ebsOptimized(useEbsOptimizedInstance)
+            .blockDeviceMappings(BlockDeviceMapping.builder().deviceName(deviceName).ebs(ebs.build()).build())
+            .metadataOptions(
+                InstanceMetadataOptionsRequest.builder().httpEndpoint(httpEndpoint).httpTokens(httpTokens).build())
+            .tagSpecifications(
+                TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tagList).build(),
+                TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(tagList).build());
+    if (!iamInstanceProfile.isEmpty()) {
+      request.iamInstanceProfile(IamInstanceProfileSpecification.builder().name(iamInstanceProfile).build());
+    }
+    if (userData != null) {
+      request.userData(userData);
+    }
+    if (requestSpotInstance) {
+      SpotMarketOptions.Builder spot =
+          SpotMarketOptions.builder().maxPrice(spotPrice).spotInstanceType(SpotInstanceType.ONE_TIME);
+      if (blockDurationMinutes != 0) {
+        spot.blockDurationMinutes(blockDurationMinutes);
+      }
+      request.instanceMarketOptions(
+          InstanceMarketOptionsRequest.builder().marketType(MarketType.SPOT).spotOptions(spot.build()).build());
+    }
+    RunInstancesResponse response;
+    try {
+      response = ec2().runInstances(request.build());
+    } catch (SdkException e) {
+      throw new MachineException(
+          (requestSpotInstance ? "Error request spot instance: " : "Error launching instance: ")
+              + AwsErrors.describe(e),
+          e);
+    }
+    Instance instance = response.instances().get(0);
+    instanceId = instance.instanceId();
+    created.instance = instanceId;
+    reservationId = nullToEmpty(response.reservationId());
+    privateIpAddress = nullToEmpty(instance.privateIpAddress());
+    spotInstanceRequestId = nullToEmpty(instance.spotInstanceRequestId());
+    checkpoint();
+    if (requestSpotInstance) {
+      progress().info("Created spot instance request " + spotInstanceRequestId);
+    }
+  }
+
+  /**
+   * The idempotency token of this machine's RunInstances, saved before the call: a create killed
+   * before the instance id was saved can still be found (and removed) by it.
+   */
+  private String clientToken() {
+    if (clientToken.isEmpty()) {
+      clientToken = id;
+    }
+    checkpoint();
+    return clientToken;
+  }
+
+  private void waitForIpAndRunning() {
+    for (int poll = 0; ; poll++) {
+      Instance instance = null;
+      try {
+        instance = describe(true);
+      } catch (MachineException e) {
+        // Just launched: EC2 may not know the id everywhere yet.
+      }
+      if (instance != null) {
+        String state = instance.state() == null ? "" : instance.state().nameAsString();
+        if ("terminated".equals(state) || "shutting-down".equals(state)) {
+          String reason = instance.stateReason() == null ? state : instance.stateReason().message();
+          throw new MachineException("Instance " + instanceId + " stopped while starting: " + reason);
+        }
+        String ip = address(instance);
+        if (ip != null && !ip.isEmpty() && "running".equals(state)) {
+          ipAddress = ip;
+          if (instance.privateIpAddress() != null) {
+            privateIpAddress = instance.privateIpAddress();
+          }
+          return;
+        }
+      }
+      if (poll + 1 >= MAX_POLLS) {
+        throw new MachineException("Maximum number of retries (" + MAX_POLLS + ") exceeded");
+      }
+      environment.sleeper().sleep(POLL);
+    }
+  }
+
+  /** Deletes what a failed create made, and says so; what it could not delete, {@code rm} will retry. */
+  private void rollBack(CreatedResources created) {
+    if (created.isEmpty()) {
+      return;
+    }
+    List<String> removed = new ArrayList<>();
+    List<String> errors = new ArrayList<>();
+    if (!created.instance.isEmpty()) {
+      try {
+        terminate(created.instance);
+        removed.add("instance " + created.instance);
+        instanceId = "";
+        ipAddress = "";
+        privateIpAddress = "";
+      } catch (RuntimeException e) {
+        errors.add("instance " + created.instance + " (" + message(e) + ")");
+      }
+    }
+    if (!created.securityGroups.isEmpty()) {
+      for (String group : created.securityGroups) {
+        try {
+          deleteSecurityGroup(group, created.instance);
+          removed.add("security group " + group);
+          createdSecurityGroupIds.remove(group);
+          securityGroupIds.remove(group);
+        } catch (RuntimeException e) {
+          errors.add("security group " + group + " (" + message(e) + ")");
+        }
+      }
+    }
+    if (!created.keyPair.isEmpty()) {
+      try {
+        deleteKeyPair(created.keyPair);
+        removed.add("key pair " + created.keyPair);
+        keyName = "";
+      } catch (RuntimeException e) {
+        errors.add("key pair " + created.keyPair + " (" + message(e) + ")");
+      }
+    }
+    try {
+      checkpoint();
+    } catch (RuntimeException e) {
+      // The save failing must not hide why the create failed.
+    }
+    if (!removed.isEmpty()) {
+      progress().warn("Create failed; removed what it had made: " + String.join(", ", removed));
+    }
+    if (!errors.isEmpty()) {
+      progress().warn(
+          "Create failed and could not remove: " + String.join(", ", errors) + "; run 'rm " + machineName()
+              + "' to retry");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Remove
+
+  @Override
+  public void remove() {
+    List<String> errors = new ArrayList<>();
+    String target = instanceId;
+    if (target.isEmpty() && !clientToken.isEmpty()) {
+      target = findByClientToken().orElse("");
+    }
+    if (target.isEmpty()) {
+      progress().warn("Missing instance ID, this is likely due to a failure during machine creation");
+    } else {
+      try {
+        terminate(target);
+      } catch (SdkException e) {
+        if (AwsErrors.isNotFound(e) || AwsErrors.code(e).equals("InvalidInstanceID.Malformed")) {
+          progress().warn("Remote instance does not exist, proceeding with removing local reference");
+        } else {
+          errors.add("unable to terminate instance: " + AwsErrors.describe(e));
+        }
+      }
+    }
+    if (!spotInstanceRequestId.isEmpty()) {
+      try {
+        ec2().cancelSpotInstanceRequests(b -> b.spotInstanceRequestIds(spotInstanceRequestId));
+      } catch (SdkException e) {
+        if (!AwsErrors.isNotFound(e)) {
+          errors.add("unable to cancel spot instance request: " + AwsErrors.describe(e));
+        }
+      }
+    }
+    if (!existingKey) {
+      if (keyName.isEmpty()) {
+        progress().warn("Missing key pair name, this is likely due to a failure during machine creation");
+      } else {
+        try {
+          deleteKeyPair(keyName);
+        } catch (SdkException e) {
+          errors.add("unable to remove key pair: " + AwsErrors.describe(e));
+        }
+      }
+    }
+    for (String group : List.copyOf(createdSecurityGroupIds)) {
+      try {
+        deleteSecurityGroup(group, target);
+      } catch (RuntimeException e) {
+        errors.add("unable to delete security group " + group + ": " + message(e));
+      }
+    }
+    cachedInstance = null;
+    if (!errors.isEmpty()) {
+      StringBuilder text = new StringBuilder();
+      errors.forEach(e -> text.append(e).append('\n'));
+      throw new MachineException(text.toString());
+    }
+  }
+
+  private Optional<String> findByClientToken() {
+    try {
+      return ec2().describeInstances(b -> b.filters(Filter.builder().name("client-token").values(clientToken).build()))
+          .reservations()
+          .stream()
+          .flatMap(r -> r.instances().stream())
+          .filter(i -> i.state() == null || !"terminated".equals(i.state().nameAsString()))
+          .map(Instance::instanceId)
+          .findFirst();
+    } catch (SdkException e) {
+      progress().warn("Could not look for an instance launched by an unfinished create: " + AwsErrors.describe(e));
+      return Optional.empty();
+    }
+  }
+
+  private void terminate(String id) {
+    ec2().terminateInstances(b -> b.instanceIds(id));
+    cachedInstance = null;
+  }
+
+  private void deleteKeyPair(String name) {
+    try {
+      ec2().deleteKeyPair(b -> b.keyName(name));
+    } catch (SdkException e) {
+      if (!AwsErrors.isNotFound(e)) {
+        throw e;
+      }
+    }
+  }
+
+  /**
+   * Deletes a security group this machine made. EC2 refuses while an instance still uses it: wait
+   * for this machine's instance to go, and leave the group alone when other instances use it.
+   */
+  private void deleteSecurityGroup(String groupId, String ownInstance) {
+    for (int poll = 0; ; poll++) {
+      try {
+        ec2().deleteSecurityGroup(b -> b.groupId(groupId));
+        createdSecurityGroupIds.remove(groupId);
+        return;
+      } catch (SdkException e) {
+        if (AwsErrors.isNotFound(e)) {
+          createdSecurityGroupIds.remove(groupId);
+          return;
+        }
+        if (!"DependencyViolation".equals(AwsErrors.code(e)) || poll + 1 >= MAX_POLLS) {
+          throw new MachineException(AwsErrors.describe(e), e);
+        }
+      }
+      if (usedByOtherInstances(groupId, ownInstance)) {
+        progress().info("Security group " + groupId + " is used by other instances; leaving it in place");
+        createdSecurityGroupIds.remove(groupId);
+        return;
+      }
+      if (poll == 0) {
+        progress().info("Waiting for the instance to terminate to delete security group " + groupId + "...");
+      }
+      environment.sleeper().sleep(POLL);
+    }
+  }
+
+  private boolean usedByOtherInstances(String groupId, String ownInstance) {
+    return ec2().describeInstances(
+            b ->
+                b.filters(
+                    Filter.builder().name("instance.group-id").values(groupId).build(),
+                    Filter.builder()
+                        .name("instance-state-name")
+                        .values("pending", "running", "stopping", "stopped")
+                        .build()))
+        .reservations()
+        .stream()
+        .flatMap(r -> r.instances().stream())
+        .anyMatch(i -> !i.instanceId().equals(ownInstance));
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Runtime
+
+  @Override
+  public State state() {
+    Instance instance;
+    try {
+      instance = describe(false);
+    } catch (InstanceNotFoundException e) {
+      return State.NOT_FOUND;
+    }
+    return InstanceStates.toState(instance.state() == null ? "" : instance.state().nameAsString(), progress());
+  }
+
+  @Override
+  public String ip() {
+    Instance instance = describe(false);
+    String ip = address(instance);
+    if (ip == null || ip.isEmpty()) {
+      throw new MachineException(
+          (privateIpOnly || usePrivateIp ? "No private IP for instance " : "No IP for instance ") + instanceId);
+    }
+    ipAddress = ip;
+    return ip;
+  }
+
+  private String address(Instance instance) {
+    return privateIpOnly || usePrivateIp ? instance.privateIpAddress() : instance.publicIpAddress();
+  }
+
+  @Override
+  public String sshHostname() {
+    return ip();
+  }
+
+  @Override
+  public String url() {
+    mustBeRunning();
+    String ip = ip();
+    return "tcp://" + (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + DOCKER_PORT;
+  }
+
+  @Override
+  public void start() {
+    call(() -> ec2().startInstances(b -> b.instanceIds(requireInstanceId())));
+    waitForState(State.RUNNING);
+  }
+
+  @Override
+  public void stop() {
+    call(() -> ec2().stopInstances(b -> b.instanceIds(requireInstanceId()).force(false)));
+  }
+
+  @Override
+  public void kill() {
+    call(() -> ec2().stopInstances(b -> b.instanceIds(requireInstanceId()).force(true)));
+  }
+
+  @Override
+  public void restart() {
+    call(() -> ec2().rebootInstances(b -> b.instanceIds(requireInstanceId())));
+  }
+
+  private void call(Runnable action) {
+    cachedInstance = null;
+    try {
+      action.run();
+    } catch (SdkException e) {
+      throw new MachineException(AwsErrors.describe(e), e);
+    }
+  }
+
+  private void waitForState(State wanted) {
+    for (int poll = 0; ; poll++) {
+      cachedInstance = null;
+      if (state() == wanted) {
+        return;
+      }
+      if (poll + 1 >= MAX_POLLS) {
+        throw new MachineException("Maximum number of retries (" + MAX_POLLS + ") exceeded");
+      }
+      environment.sleeper().sleep(POLL);
+    }
+  }
+
+  private String requireInstanceId() {
+    if (instanceId.isEmpty()) {
+      throw new MachineException(
+          "Missing instance ID, this is likely due to a failure during machine creation");
+    }
+    return instanceId;
+  }
+
+  /** The instance as EC2 describes it; a description a moment old is reused unless {@code fresh}. */
+  private Instance describe(boolean fresh) {
+    if (!fresh && cachedInstance != null && System.nanoTime() - cachedAt < CACHE_NANOS) {
+      return cachedInstance;
+    }
+    String id = requireInstanceId();
+    List<Instance> found;
+    try {
+      found =
+          ec2().describeInstances(b -> b.instanceIds(id)).reservations().stream()
+              .flatMap(r -> r.instances().stream())
+              .toList();
+    } catch (SdkException e) {
+      if (AwsErrors.isNotFound(e)) {
+        throw new InstanceNotFoundException(id);
+      }
+      throw new MachineException(AwsErrors.describe(e), e);
+    }
+    if (found.isEmpty()) {
+      throw new InstanceNotFoundException(id);
+    }
+    remember(found.get(0));
+    return found.get(0);
+  }
+
+  void remember(Instance instance) {
+    cachedInstance = instance;
+    cachedAt = System.nanoTime();
+  }
+
+  /** The instance is gone from EC2 (terminated a while ago, or never existed). */
+  static final class InstanceNotFoundException extends MachineException {
+    InstanceNotFoundException(String id) {
+      super("Remote instance " + id + " does not exist");
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Batch state and the client
+
+  @Override
+  public Optional<BatchStateQuery> batchStateQuery() {
+    return Optional.of(new Ec2BatchStateQuery(this));
+  }
+
+  String instanceId() {
+    return instanceId;
+  }
+
+  Ec2Connection connection() {
+    return new Ec2Connection(
+        region.isEmpty() ? Ec2Flags.DEFAULT_REGION : region,
+        endpoint,
+        disableSsl,
+        accessKey,
+        secretKey,
+        sessionToken,
+        profile,
+        retryCount);
+  }
+
+  /** The EC2 client, built on first use only: commands that never call AWS never pay for it. */
+  Ec2Client ec2() {
+    if (client == null) {
+      client = environment.clients().client(connection());
+    }
+    return client;
+  }
+
+  private static String nullToEmpty(String s) {
+    return s == null ? "" : s;
+  }
+
+  private static String message(Throwable e) {
+    return e instanceof SdkException ? AwsErrors.describe(e) : String.valueOf(e.getMessage());
+  }
+}
