@@ -10,7 +10,9 @@ import dev.machine.core.host.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
@@ -171,15 +173,20 @@ public final class FileStore implements Store {
 
   private byte[] readConfig(String name) {
     Path config = machineDir(name).resolve(CONFIG_FILE);
-    try {
-      return Files.readAllBytes(config);
-    } catch (NoSuchFileException e) {
-      if (!exists(name)) {
-        throw new MachineNotFoundException(name); // removed while we were reading
+    // Removed and created again by others between two steps here: read again (a few times).
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return Files.readAllBytes(config);
+      } catch (NoSuchFileException e) {
+        if (!exists(name)) {
+          throw new MachineNotFoundException(name); // removed while we were reading
+        }
+        if (attempt == 3) {
+          throw new MachineException("open " + config + ": no such file or directory", e);
+        }
+      } catch (IOException e) {
+        throw new MachineException("open " + config + ": " + describe(e), e);
       }
-      throw new MachineException("open " + config + ": no such file or directory", e);
-    } catch (IOException e) {
-      throw new MachineException("open " + config + ": " + describe(e), e);
     }
   }
 
@@ -205,7 +212,11 @@ public final class FileStore implements Store {
     return new Host(name, stored.driverName(), driver, stored.hostOptions());
   }
 
-  /** {@inheritDoc} The bytes are computed before anything is touched, so a failing driver leaves the old file. */
+  /**
+   * {@inheritDoc} The bytes are computed before anything is touched, so a failing driver leaves
+   * the old file. A new machine's directory appears with its config.json already in it (it is
+   * built under a hidden name, then renamed), so nobody sees a machine without a config.
+   */
   @Override
   public void save(Host host) {
     withMachineLock(
@@ -214,13 +225,36 @@ public final class FileStore implements Store {
           byte[] bytes = json.write(host);
           Path dir = machineDir(host.name());
           try {
-            files.createPrivateDirectories(dir);
+            if (!Files.isDirectory(dir) && createWithConfig(host.name(), dir, bytes)) {
+              return null;
+            }
             files.writeAtomically(dir.resolve(CONFIG_FILE), bytes);
           } catch (IOException e) {
             throw new MachineException("Error saving " + dir.resolve(CONFIG_FILE) + ": " + describe(e), e);
           }
           return null;
         });
+  }
+
+  /** Creates the machine directory holding config.json in one rename; false if the directory appeared meanwhile. */
+  private boolean createWithConfig(String name, Path dir, byte[] bytes) throws IOException {
+    Path staging = hiddenSibling(name, "creating");
+    files.createPrivateDirectories(staging);
+    try {
+      files.writeAtomically(staging.resolve(CONFIG_FILE), bytes);
+      Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
+      files.syncDirectory(machinesDir());
+      return true;
+    } catch (FileAlreadyExistsException | DirectoryNotEmptyException createdByOthers) {
+      return false; // e.g. by Docker Machine itself, which takes no lock: write into it instead
+    } finally {
+      files.deleteRecursively(staging);
+    }
+  }
+
+  /** A name in {@code machines/} that lists and Docker Machine ignore (it starts with a dot). */
+  private Path hiddenSibling(String name, String purpose) {
+    return machinesDir().resolve("." + name + "." + purpose + "-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
   }
 
   /**
@@ -236,7 +270,7 @@ public final class FileStore implements Store {
           if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
             return null;
           }
-          Path hidden = machinesDir().resolve("." + name + ".removing-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
+          Path hidden = hiddenSibling(name, "removing");
           try {
             Files.move(dir, hidden, StandardCopyOption.ATOMIC_MOVE);
             files.syncDirectory(machinesDir());
