@@ -9,10 +9,12 @@ import dev.machine.core.driver.BatchStateQuery;
 import dev.machine.core.driver.DriverContext;
 import dev.machine.core.driver.DriverOptions;
 import dev.machine.core.driver.State;
+import dev.machine.core.ssh.SshKeys;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -422,6 +424,9 @@ public final class AmazonEc2Driver extends BaseDriver {
     DescribeAccountAttributesResponse r =
         ec2().describeAccountAttributes(b -> b.attributeNamesWithStrings("default-vpc"));
     for (AccountAttribute attribute : r.accountAttributes()) {
+      if (!"default-vpc".equals(attribute.attributeName())) {
+        continue; // some EC2-compatible APIs return every attribute
+      }
       for (AccountAttributeValue value : attribute.attributeValues()) {
         String v = value.attributeValue();
         if ("none".equals(v)) {
@@ -603,14 +608,17 @@ public final class AmazonEc2Driver extends BaseDriver {
     Path key = resolveStorePath("id_rsa");
     String publicKey;
     try {
+      Files.createDirectories(key.getParent());
+      Files.deleteIfExists(key);
+      Files.deleteIfExists(SshKeys.publicKeyPath(key));
       if (sshPrivateKeyPath.isEmpty()) {
-        publicKey = environment.keys().generate(key);
+        SshKeys.generate(key);
       } else {
-        RsaMachineKeys.writeSecret(key, Files.readString(Path.of(sshPrivateKeyPath)));
-        publicKey = Files.readString(Path.of(sshPrivateKeyPath + ".pub"));
-        RsaMachineKeys.writeSecret(key.resolveSibling("id_rsa.pub"), publicKey);
+        writeSecret(key, Files.readString(Path.of(sshPrivateKeyPath)));
+        writeSecret(SshKeys.publicKeyPath(key), Files.readString(Path.of(sshPrivateKeyPath + ".pub")));
       }
-    } catch (IOException e) {
+      publicKey = SshKeys.publicKeyOf(key);
+    } catch (IOException | MachineException e) {
       throw new MachineException("unable to create key pair: " + e.getMessage(), e);
     }
     sshKeyPath = key.toString();
@@ -628,6 +636,13 @@ public final class AmazonEc2Driver extends BaseDriver {
       throw new MachineException("unable to create key pair: " + AwsErrors.describe(e), e);
     }
     created.keyPair = keyName;
+  }
+
+  /** Writes a key file readable by its owner only (copied keys keep no looser mode). */
+  private static void writeSecret(Path file, String content) throws IOException {
+    Files.deleteIfExists(file);
+    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    Files.writeString(file, content);
   }
 
   private List<String> groupNames() {
@@ -944,12 +959,18 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
   }
 
+  /**
+   * The instance of a create that was killed before it saved the instance id: launched with this
+   * machine's client token, and tagged with its name at launch. (The tag filter is used because
+   * not every EC2-compatible API filters on {@code client-token}.)
+   */
   private Optional<String> findByClientToken() {
     try {
-      return ec2().describeInstances(b -> b.filters(Filter.builder().name("client-token").values(clientToken).build()))
+      return ec2().describeInstances(b -> b.filters(Filter.builder().name("tag:Name").values(machineName()).build()))
           .reservations()
           .stream()
           .flatMap(r -> r.instances().stream())
+          .filter(i -> clientToken.equals(i.clientToken()))
           .filter(i -> i.state() == null || !"terminated".equals(i.state().nameAsString()))
           .map(Instance::instanceId)
           .findFirst();

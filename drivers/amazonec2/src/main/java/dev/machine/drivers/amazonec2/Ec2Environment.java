@@ -6,9 +6,9 @@ import java.util.Map;
 /**
  * What the driver takes from the world outside it: environment variables (to tell a credential
  * given on the command line from one inherited from the environment, which is never persisted),
- * the EC2 client factory, the SSH key generator and the clock used between polls.
+ * the EC2 client factory and the clock used between polls.
  */
-record Ec2Environment(Map<String, String> variables, Ec2ClientFactory clients, MachineKeys keys, Sleeper sleeper) {
+record Ec2Environment(Map<String, String> variables, Ec2ClientFactory clients, Sleeper sleeper) {
   /** Waits between polls; tests pass one that does not sleep. */
   @FunctionalInterface
   interface Sleeper {
@@ -16,7 +16,7 @@ record Ec2Environment(Map<String, String> variables, Ec2ClientFactory clients, M
   }
 
   static Ec2Environment system() {
-    return new Ec2Environment(System.getenv(), new SdkEc2ClientFactory(), new RsaMachineKeys(), Ec2Environment::sleepFor);
+    return new Ec2Environment(System.getenv(), new SdkEc2ClientFactory(), Ec2Environment::sleepFor);
   }
 
   String variable(String name) {

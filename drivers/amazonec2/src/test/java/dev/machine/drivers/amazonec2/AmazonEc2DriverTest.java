@@ -1,0 +1,545 @@
+package dev.machine.drivers.amazonec2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.doThrow;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.withSettings;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.machine.core.MachineException;
+import dev.machine.core.Progress;
+import dev.machine.core.driver.CreateFlag;
+import dev.machine.core.driver.DriverContext;
+import dev.machine.core.driver.MapDriverOptions;
+import dev.machine.core.driver.State;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.mockito.MockMakers;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.AccountAttribute;
+import software.amazon.awssdk.services.ec2.model.AccountAttributeValue;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.CreateSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteKeyPairRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteKeyPairResponse;
+import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupRequest;
+import software.amazon.awssdk.services.ec2.model.DeleteSecurityGroupResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeAccountAttributesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeImagesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeInstancesResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeKeyPairsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSecurityGroupsResponse;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsRequest;
+import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
+import software.amazon.awssdk.services.ec2.model.Image;
+import software.amazon.awssdk.services.ec2.model.ImportKeyPairRequest;
+import software.amazon.awssdk.services.ec2.model.ImportKeyPairResponse;
+import software.amazon.awssdk.services.ec2.model.Instance;
+import software.amazon.awssdk.services.ec2.model.InstanceStateName;
+import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
+import software.amazon.awssdk.services.ec2.model.Reservation;
+import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.Subnet;
+
+/** Error paths a real EC2 (or moto) cannot be made to produce, with a Mockito EC2 client. */
+class AmazonEc2DriverTest {
+  @TempDir Path store;
+
+  private final Ec2Client ec2 =
+      mock(Ec2Client.class, withSettings().mockMaker(MockMakers.SUBCLASS).defaultAnswer(CALLS_REAL_METHODS));
+  private AwsCredentialsProvider credentials = StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b"));
+  private final List<Ec2Connection> connections = new ArrayList<>();
+  private final List<String> infos = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
+  private final List<ObjectNode> checkpoints = new ArrayList<>();
+  private final Map<String, String> env = new HashMap<>();
+  private AmazonEc2Driver driver;
+
+  private final Ec2ClientFactory factory =
+      new Ec2ClientFactory() {
+        @Override
+        public Ec2Client client(Ec2Connection connection) {
+          connections.add(connection);
+          return ec2;
+        }
+
+        @Override
+        public AwsCredentialsProvider credentials(Ec2Connection connection) {
+          connections.add(connection);
+          return credentials;
+        }
+      };
+
+  private AmazonEc2Driver newDriver() {
+    Progress progress =
+        new Progress() {
+          @Override
+          public void info(String message) {
+            infos.add(message);
+          }
+
+          @Override
+          public void warn(String message) {
+            warnings.add(message);
+          }
+        };
+    AmazonEc2Driver[] self = new AmazonEc2Driver[1];
+    self[0] =
+        new AmazonEc2Driver(
+            new DriverContext("dev", store, progress, () -> checkpoints.add(self[0].writeConfig())),
+            new Ec2Environment(env, factory, d -> {}));
+    driver = self[0];
+    return driver;
+  }
+
+  private static MapDriverOptions options(Object... overrides) {
+    Map<String, Object> values = new HashMap<>();
+    for (CreateFlag f : Ec2Flags.ALL) {
+      values.put(f.name(), f.defaultValue());
+    }
+    values.put("swarm-master", false);
+    values.put("swarm-host", "tcp://0.0.0.0:3376");
+    values.put("swarm-discovery", "");
+    for (int i = 0; i < overrides.length; i += 2) {
+      values.put((String) overrides[i], overrides[i + 1]);
+    }
+    return new MapDriverOptions(values);
+  }
+
+  private static AwsServiceException awsError(String code, String message, int status) {
+    return AwsServiceException.builder()
+        .statusCode(status)
+        .awsErrorDetails(AwsErrorDetails.builder().errorCode(code).errorMessage(message).build())
+        .build();
+  }
+
+  private void defaultVpcIs(String value) {
+    doReturn(
+            DescribeAccountAttributesResponse.builder()
+                .accountAttributes(
+                    AccountAttribute.builder().attributeName("max-instances")
+                        .attributeValues(AccountAttributeValue.builder().attributeValue("20").build()).build(),
+                    AccountAttribute.builder().attributeName("default-vpc")
+                        .attributeValues(AccountAttributeValue.builder().attributeValue(value).build()).build())
+                .build())
+        .when(ec2)
+        .describeAccountAttributes(any(DescribeAccountAttributesRequest.class));
+  }
+
+  // --- SetConfigFromFlags -------------------------------------------------------------------------
+
+  @Test
+  void knownRegionsAreAcceptedAndUnknownOnesRejectedUnlessAnEndpointIsGiven() {
+    defaultVpcIs("vpc-9999");
+    newDriver().setConfigFromFlags(options("amazonec2-region", "eu-west-1"));
+    newDriver().setConfigFromFlags(options("amazonec2-region", "eu-central-1"));
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-region", "xx-nowhere-1")))
+        .hasMessage("Invalid region specified");
+    newDriver()
+        .setConfigFromFlags(
+            options("amazonec2-region", "xx-nowhere-1", "amazonec2-endpoint", "http://127.0.0.1:1"));
+    assertThat(driver.connection().region()).isEqualTo("xx-nowhere-1");
+  }
+
+  @Test
+  void missingCredentialsGiveDockerMachinesMessage() {
+    credentials =
+        () -> {
+          throw SdkClientException.create("Unable to load credentials from any of the providers in the chain");
+        };
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options()))
+        .isInstanceOf(MachineException.class)
+        .hasMessage(
+            "amazonec2 driver requires AWS credentials configured with the --amazonec2-access-key and"
+                + " --amazonec2-secret-key options, environment variables, ~/.aws/credentials, or an instance role");
+  }
+
+  @Test
+  void flagCombinationsAreCheckedWithDockerMachinesMessages() {
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-insecure-transport", true)))
+        .hasMessage("using --amazonec2-insecure-transport also requires --amazonec2-endpoint");
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-keypair-name", "mine")))
+        .hasMessage("using --amazonec2-keypair-name also requires --amazonec2-ssh-keypath");
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-http-endpoint", "on")))
+        .hasMessage("httpEndpoint must be either enabled or disabled");
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-http-tokens", "always")))
+        .hasMessage("httpTokens must be either optional or required");
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-open-port", List.of("abc1"))))
+        .hasMessageStartingWith("invalid port number abc1: ");
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-image", "windows-2019-x64")))
+        .hasMessageStartingWith("Unknown image name \"windows-2019-x64\". Accepted forms: ubuntu-");
+  }
+
+  @Test
+  void theDefaultVpcIsUsedWhenNeitherVpcNorSubnetIsGiven() {
+    defaultVpcIs("vpc-9999");
+    newDriver().setConfigFromFlags(options());
+    assertThat(driver.writeConfig().get("VpcId").asText()).isEqualTo("vpc-9999");
+  }
+
+  @Test
+  void noDefaultVpcAndNoSubnetIsAnError() {
+    defaultVpcIs("none");
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options()))
+        .hasMessage(
+            "amazonec2 driver requires either the --amazonec2-subnet-id or --amazonec2-vpc-id option or an AWS"
+                + " Account with a default vpc-id");
+    assertThat(warnings).containsExactly("Couldn't determine your account Default VPC ID : \"default-vpc is 'none'\"");
+  }
+
+  @Test
+  void aMissingDefaultVpcAttributeOrAFailedLookupIsWarnedAbout() {
+    doReturn(DescribeAccountAttributesResponse.builder().build())
+        .when(ec2)
+        .describeAccountAttributes(any(DescribeAccountAttributesRequest.class));
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options())).isInstanceOf(MachineException.class);
+    assertThat(warnings).containsExactly("Couldn't determine your account Default VPC ID : \"No default-vpc attribute\"");
+    warnings.clear();
+    doThrow(awsError("UnauthorizedOperation", "Not Found", 403))
+        .when(ec2)
+        .describeAccountAttributes(any(DescribeAccountAttributesRequest.class));
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options())).isInstanceOf(MachineException.class);
+    assertThat(warnings)
+        .containsExactly("Couldn't determine your account Default VPC ID : \"UnauthorizedOperation: Not Found\"");
+  }
+
+  @Test
+  void aSubnetThatDoesNotExistOrIsInAnotherVpcIsRejected() {
+    doThrow(awsError("InvalidSubnetID.NotFound", "The subnet ID 'subnet-x' does not exist", 400))
+        .when(ec2)
+        .describeSubnets(any(DescribeSubnetsRequest.class));
+    assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-subnet-id", "subnet-x")))
+        .hasMessage(
+            "The desired subnet could not be located in this region. Is '--amazonec2-subnet-id' or AWS_SUBNET_ID"
+                + " configured correctly?");
+    doReturn(DescribeSubnetsResponse.builder().subnets(Subnet.builder().subnetId("subnet-x").vpcId("vpc-1").build()).build())
+        .when(ec2)
+        .describeSubnets(any(DescribeSubnetsRequest.class));
+    assertThatThrownBy(
+            () -> newDriver().setConfigFromFlags(options("amazonec2-subnet-id", "subnet-x", "amazonec2-vpc-id", "vpc-2")))
+        .hasMessage("SubnetId: subnet-x does not belong to VpcId: vpc-2");
+  }
+
+  @Test
+  void aSubnetWithoutVpcBringsItsOwnVpcWithoutAskingForTheDefaultOne() {
+    doReturn(DescribeSubnetsResponse.builder().subnets(Subnet.builder().subnetId("subnet-x").vpcId("vpc-1").build()).build())
+        .when(ec2)
+        .describeSubnets(any(DescribeSubnetsRequest.class));
+    newDriver().setConfigFromFlags(options("amazonec2-subnet-id", "subnet-x"));
+    assertThat(driver.writeConfig().get("VpcId").asText()).isEqualTo("vpc-1");
+    verify(ec2, never()).describeAccountAttributes(any(DescribeAccountAttributesRequest.class));
+  }
+
+  @Test
+  void credentialsFromTheEnvironmentAreUsedButNeverSaved() {
+    defaultVpcIs("vpc-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIAENV");
+    env.put("AWS_SECRET_ACCESS_KEY", "envsecret");
+    newDriver()
+        .setConfigFromFlags(options("amazonec2-access-key", "AKIAENV", "amazonec2-secret-key", "envsecret"));
+    assertThat(driver.connection().accessKey()).isEqualTo("AKIAENV");
+    ObjectNode json = driver.writeConfig();
+    assertThat(json.get("AccessKey").asText()).isEmpty();
+    assertThat(json.get("SecretKey").asText()).isEmpty();
+    assertThat(json.toString()).doesNotContain("envsecret");
+  }
+
+  @Test
+  void credentialsTypedAsFlagsAreSavedAsDockerMachineDoes() {
+    defaultVpcIs("vpc-1");
+    newDriver().setConfigFromFlags(options("amazonec2-access-key", "AKIAFLAG", "amazonec2-secret-key", "flagsecret"));
+    ObjectNode json = driver.writeConfig();
+    assertThat(json.get("AccessKey").asText()).isEqualTo("AKIAFLAG");
+    assertThat(json.get("SecretKey").asText()).isEqualTo("flagsecret");
+  }
+
+  @Test
+  void aProfileWinsOverKeysInheritedFromTheEnvironmentAndIsSaved() {
+    defaultVpcIs("vpc-1");
+    env.put("AWS_ACCESS_KEY_ID", "AKIAENV");
+    env.put("AWS_SECRET_ACCESS_KEY", "envsecret");
+    newDriver()
+        .setConfigFromFlags(
+            options("amazonec2-access-key", "AKIAENV", "amazonec2-secret-key", "envsecret", "amazonec2-profile", "work"));
+    assertThat(driver.connection().hasStaticKeys()).isFalse();
+    assertThat(driver.connection().profile()).isEqualTo("work");
+    assertThat(driver.writeConfig().get("Profile").asText()).isEqualTo("work");
+  }
+
+  @Test
+  void theJsonKeepsDockerMachinesKeyOrderAndAddsNewKeysAfter() {
+    defaultVpcIs("vpc-1");
+    newDriver().setConfigFromFlags(options());
+    List<String> keys = new ArrayList<>();
+    driver.writeConfig().fieldNames().forEachRemaining(keys::add);
+    assertThat(keys.subList(0, 50))
+        .containsExactly(
+            "IPAddress", "MachineName", "SSHUser", "SSHPort", "SSHKeyPath", "StorePath", "SwarmMaster", "SwarmHost",
+            "SwarmDiscovery", "Id", "AccessKey", "SecretKey", "SessionToken", "Region", "AMI", "SSHKeyID",
+            "ExistingKey", "KeyName", "InstanceId", "InstanceType", "PrivateIPAddress", "SecurityGroupId",
+            "SecurityGroupIds", "SecurityGroupName", "SecurityGroupNames", "SecurityGroupReadOnly", "OpenPorts",
+            "Tags", "ReservationId", "DeviceName", "RootSize", "VolumeType", "IamInstanceProfile", "VpcId",
+            "SubnetId", "Zone", "RequestSpotInstance", "SpotPrice", "BlockDurationMinutes", "PrivateIPOnly",
+            "UsePrivateIP", "UseEbsOptimizedInstance", "Monitoring", "SSHPrivateKeyPath", "RetryCount", "Endpoint",
+            "DisableSSL", "UserDataFile", "Profile", "Image");
+    assertThat(driver.writeConfig().get("HttpTokens").asText()).isEqualTo("required");
+    assertThat(driver.writeConfig().get("Id").asText()).matches("[0-9a-f]{32}");
+  }
+
+  @Test
+  void aSavedDriverReadsBackTheSame() {
+    defaultVpcIs("vpc-1");
+    newDriver().setConfigFromFlags(options("amazonec2-tags", "a,b", "amazonec2-open-port", List.of("8080/udp")));
+    ObjectNode saved = driver.writeConfig();
+    AmazonEc2Driver reloaded = newDriver();
+    reloaded.readConfig(saved);
+    assertThat(reloaded.writeConfig()).isEqualTo(saved);
+  }
+
+  // --- PreCreateCheck -----------------------------------------------------------------------------
+
+  private void configured(Object... overrides) {
+    defaultVpcIs("vpc-1");
+    newDriver().setConfigFromFlags(options(overrides));
+  }
+
+  private void keyPairs(String... names) {
+    List<KeyPairInfo> infos = new ArrayList<>();
+    for (String n : names) {
+      infos.add(KeyPairInfo.builder().keyName(n).build());
+    }
+    doReturn(DescribeKeyPairsResponse.builder().keyPairs(infos).build())
+        .when(ec2)
+        .describeKeyPairs(any(DescribeKeyPairsRequest.class));
+  }
+
+  private void subnets(Subnet... subnets) {
+    doReturn(DescribeSubnetsResponse.builder().subnets(subnets).build())
+        .when(ec2)
+        .describeSubnets(any(DescribeSubnetsRequest.class));
+  }
+
+  @Test
+  void anExistingKeyPairWithTheMachinesNameStopsTheCreate() {
+    configured();
+    keyPairs("dev");
+    assertThatThrownBy(() -> driver.preCreateCheck())
+        .hasMessage(
+            "There is already a keypair with the name dev.  Please either remove that keypair or use a different"
+                + " machine name.");
+  }
+
+  @Test
+  void aNamedKeyPairThatDoesNotExistStopsTheCreate() {
+    configured("amazonec2-keypair-name", "mine", "amazonec2-ssh-keypath", "/tmp/k");
+    doThrow(awsError("InvalidKeyPair.NotFound", "The key pair 'mine' does not exist", 400))
+        .when(ec2)
+        .describeKeyPairs(any(DescribeKeyPairsRequest.class));
+    assertThatThrownBy(() -> driver.preCreateCheck())
+        .hasMessage("There is no keypair with the name mine. Please verify the key name provided.");
+  }
+
+  @Test
+  void noSubnetInTheZoneStopsTheCreate() {
+    configured("amazonec2-zone", "e");
+    keyPairs();
+    subnets();
+    assertThatThrownBy(() -> driver.preCreateCheck())
+        .hasMessage("unable to find a subnet that is both in the zone us-east-1e and belonging to VPC ID vpc-1");
+  }
+
+  @Test
+  void anImageNameWithoutMatchStopsTheCreateBeforeAnythingIsMade() {
+    configured("amazonec2-image", "ubuntu-13-04-x64");
+    keyPairs();
+    subnets(Subnet.builder().subnetId("subnet-1").vpcId("vpc-1").build());
+    doReturn(DescribeImagesResponse.builder().build()).when(ec2).describeImages(any(DescribeImagesRequest.class));
+    assertThatThrownBy(() -> driver.preCreateCheck()).hasMessageStartingWith("No image matches \"ubuntu-13-04-x64\"");
+    verify(ec2, never()).importKeyPair(any(ImportKeyPairRequest.class));
+    verify(ec2, never()).runInstances(any(RunInstancesRequest.class));
+  }
+
+  @Test
+  void theDefaultImageFollowsAGravitonInstanceType() {
+    configured("amazonec2-instance-type", "t4g.small");
+    keyPairs();
+    subnets(Subnet.builder().subnetId("subnet-1").vpcId("vpc-1").defaultForAz(true).build());
+    doReturn(
+            DescribeImagesResponse.builder()
+                .images(
+                    Image.builder().imageId("ami-arm").name("ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-1")
+                        .architecture("arm64").rootDeviceName("/dev/sda1").creationDate("2025").build())
+                .build())
+        .when(ec2)
+        .describeImages(any(DescribeImagesRequest.class));
+    driver.preCreateCheck();
+    ArgumentCaptor<DescribeImagesRequest> request = ArgumentCaptor.forClass(DescribeImagesRequest.class);
+    verify(ec2).describeImages(request.capture());
+    assertThat(request.getValue().filters().get(0).values())
+        .containsExactly("ubuntu/images/*ubuntu-*-*.04-arm64-server-*");
+    assertThat(driver.writeConfig().get("AMI").asText()).isEqualTo("ami-arm");
+    assertThat(infos).contains("Using AMI ami-arm (ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-1)");
+  }
+
+  // --- Create failures ----------------------------------------------------------------------------
+
+  private void readyToCreate() {
+    configured("amazonec2-ami", "ami-1");
+    keyPairs();
+    subnets(Subnet.builder().subnetId("subnet-1").vpcId("vpc-1").build());
+    doReturn(ImportKeyPairResponse.builder().keyName("dev").build()).when(ec2).importKeyPair(any(ImportKeyPairRequest.class));
+    doReturn(DescribeSecurityGroupsResponse.builder().build())
+        .when(ec2)
+        .describeSecurityGroups(any(DescribeSecurityGroupsRequest.class));
+    doReturn(CreateSecurityGroupResponse.builder().groupId("sg-new").build())
+        .when(ec2)
+        .createSecurityGroup(any(CreateSecurityGroupRequest.class));
+    doReturn(null).when(ec2).authorizeSecurityGroupIngress(any(software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest.class));
+    doReturn(DeleteKeyPairResponse.builder().build()).when(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class));
+    doReturn(DeleteSecurityGroupResponse.builder().build())
+        .when(ec2)
+        .deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+  }
+
+  @Test
+  void insufficientCapacityFailsTheCreateAndRemovesTheKeyPairAndGroupItMade() {
+    readyToCreate();
+    doThrow(awsError("InsufficientInstanceCapacity", "We currently do not have sufficient t2.micro capacity", 500))
+        .when(ec2)
+        .runInstances(any(RunInstancesRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create())
+        .hasMessage(
+            "Error launching instance: InsufficientInstanceCapacity: We currently do not have sufficient t2.micro"
+                + " capacity");
+    verify(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class));
+    ArgumentCaptor<DeleteSecurityGroupRequest> deleted = ArgumentCaptor.forClass(DeleteSecurityGroupRequest.class);
+    verify(ec2).deleteSecurityGroup(deleted.capture());
+    assertThat(deleted.getValue().groupId()).isEqualTo("sg-new");
+    assertThat(warnings).contains("Create failed; removed what it had made: security group sg-new, key pair dev");
+    ObjectNode last = checkpoints.get(checkpoints.size() - 1);
+    assertThat(last.get("KeyName").asText()).isEmpty();
+    assertThat(last.get("CreatedSecurityGroupIds")).isEmpty();
+    // Each resource was saved the moment it existed.
+    assertThat(checkpoints).anySatisfy(c -> assertThat(c.get("CreatedSecurityGroupIds").toString()).contains("sg-new"));
+    assertThat(checkpoints).anySatisfy(c -> assertThat(c.get("KeyName").asText()).isEqualTo("dev"));
+  }
+
+  @Test
+  void anExistingGroupIsNeitherCreatedNorDeletedOnFailure() {
+    readyToCreate();
+    doReturn(
+            DescribeSecurityGroupsResponse.builder()
+                .securityGroups(
+                    software.amazon.awssdk.services.ec2.model.SecurityGroup.builder().groupId("sg-shared")
+                        .groupName("docker-machine").build())
+                .build())
+        .when(ec2)
+        .describeSecurityGroups(any(DescribeSecurityGroupsRequest.class));
+    doThrow(awsError("Unsupported", "The instance type is not supported in this zone", 400))
+        .when(ec2)
+        .runInstances(any(RunInstancesRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create()).hasMessageStartingWith("Error launching instance: Unsupported");
+    verify(ec2, never()).createSecurityGroup(any(CreateSecurityGroupRequest.class));
+    verify(ec2, never()).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+    verify(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class));
+  }
+
+  @Test
+  void aSpotLaunchFailureSaysSo() {
+    readyToCreate();
+    configured("amazonec2-ami", "ami-1", "amazonec2-request-spot-instance", true);
+    doThrow(awsError("SpotMaxPriceTooLow", "Your maximum price is lower than the current price", 400))
+        .when(ec2)
+        .runInstances(any(RunInstancesRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create())
+        .hasMessage("Error request spot instance: SpotMaxPriceTooLow: Your maximum price is lower than the current price");
+  }
+
+  // --- State --------------------------------------------------------------------------------------
+
+  private void instanceIs(InstanceStateName state) {
+    doReturn(
+            DescribeInstancesResponse.builder()
+                .reservations(
+                    Reservation.builder()
+                        .instances(Instance.builder().instanceId("i-1").state(s -> s.name(state))
+                            .publicIpAddress("54.1.2.3").privateIpAddress("10.0.0.4").build())
+                        .build())
+                .build())
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+  }
+
+  private void loaded(Object... fields) {
+    newDriver();
+    ObjectNode json = new AmazonEc2Driver(new DriverContext("dev", store, Progress.SILENT), new Ec2Environment(env, factory, d -> {})).writeConfig();
+    json.put("InstanceId", "i-1");
+    for (int i = 0; i < fields.length; i += 2) {
+      json.put((String) fields[i], (Boolean) fields[i + 1]);
+    }
+    driver.readConfig(json);
+  }
+
+  @Test
+  void statesAndAddressesComeFromDescribeInstances() {
+    loaded();
+    instanceIs(InstanceStateName.RUNNING);
+    assertThat(driver.state()).isEqualTo(State.RUNNING);
+    assertThat(driver.url()).isEqualTo("tcp://54.1.2.3:2376");
+    assertThat(driver.ip()).isEqualTo("54.1.2.3");
+    loaded("UsePrivateIP", true);
+    assertThat(driver.ip()).isEqualTo("10.0.0.4");
+    loaded();
+    instanceIs(InstanceStateName.STOPPED);
+    assertThat(driver.state()).isEqualTo(State.STOPPED);
+    assertThatThrownBy(() -> driver.url()).hasMessage("Host is not running");
+    loaded();
+    instanceIs(InstanceStateName.TERMINATED);
+    assertThat(driver.state()).isEqualTo(State.ERROR);
+  }
+
+  @Test
+  void anInstanceGoneFromEc2IsNotFound() {
+    loaded();
+    doThrow(awsError("InvalidInstanceID.NotFound", "The instance ID 'i-1' does not exist", 400))
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+    assertThat(driver.state()).isEqualTo(State.NOT_FOUND);
+  }
+
+  @Test
+  void noClientIsBuiltForCommandsThatDoNotCallAws() {
+    loaded();
+    driver.writeConfig();
+    driver.sshUsername();
+    driver.sshKeyPath();
+    driver.batchStateQuery().orElseThrow().groupKey();
+    assertThat(connections).isEmpty();
+  }
+}
