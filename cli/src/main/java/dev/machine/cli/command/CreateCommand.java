@@ -1,0 +1,160 @@
+package dev.machine.cli.command;
+
+import dev.machine.cli.CliContext;
+import dev.machine.cli.flags.ArgParser;
+import dev.machine.cli.flags.FlagDef;
+import dev.machine.cli.flags.ParsedArgs;
+import dev.machine.cli.flags.UsageException;
+import dev.machine.cli.help.HelpPrinter;
+import dev.machine.core.MachineException;
+import dev.machine.core.Progress;
+import dev.machine.core.driver.CreateFlag;
+import dev.machine.core.driver.Driver;
+import dev.machine.core.driver.DriverContext;
+import dev.machine.core.driver.DriverProvider;
+import dev.machine.core.driver.MapDriverOptions;
+import dev.machine.core.host.AuthOptions;
+import dev.machine.core.host.CertificateSetup;
+import dev.machine.core.host.ConnectionCheck;
+import dev.machine.core.host.EngineOptions;
+import dev.machine.core.host.Host;
+import dev.machine.core.host.HostCreator;
+import dev.machine.core.host.HostOptions;
+import dev.machine.core.host.NewHosts;
+import dev.machine.core.host.RetryWait;
+import dev.machine.core.host.SwarmOptions;
+import dev.machine.core.store.Store;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * {@code create}: flags are parsed in two passes, as in Docker Machine. The driver is found first
+ * ({@code -d}/{@code --driver} or {@code $MACHINE_DRIVER}); its flags are then added to the shared
+ * ones, so that {@code create -d X --help} lists them.
+ */
+final class CreateCommand extends Command {
+  private static final Pattern SWARM_DISCOVERY = Pattern.compile("[^:]*://.*");
+
+  private List<FlagDef> flags = CreateFlags.shared();
+
+  CreateCommand(CommandDef def) {
+    super(def);
+  }
+
+  @Override
+  public String help(CliContext ctx) {
+    String description = "Run '" + ctx.argv0() + " create --driver name --help' to include the create flags for that driver in the help text.";
+    return HelpPrinter.commandHelp(ctx.appName(), def.name(), def.usage(), description, flags);
+  }
+
+  @Override
+  public int run(CliContext ctx, List<String> args) {
+    String driverName = CreateFlags.driverFromArgs(args);
+    if (driverName == null || driverName.isEmpty()) {
+      driverName = ctx.env("MACHINE_DRIVER");
+    }
+    DriverProvider provider = null;
+    if (driverName != null && !driverName.isEmpty()) {
+      provider = ctx.services().drivers().require(driverName);
+      flags = CreateFlags.withDriver(provider.createFlags());
+    }
+    if (CreateFlags.helpRequested(args)) {
+      ctx.out().print(help(ctx));
+      return 0;
+    }
+    if (provider == null) {
+      // Docker Machine falls back to virtualbox, which is not shipped: name the drivers that are.
+      throw new MachineException(
+          "Error: No driver specified: use --driver (-d) NAME or set $MACHINE_DRIVER. Installed drivers: "
+              + String.join(", ", ctx.services().drivers().names()));
+    }
+    ParsedArgs parsed = new ArgParser(ctx::env).parse(def.name(), flags, args);
+
+    List<String> positionals = parsed.positionals();
+    if (positionals.size() > 1) {
+      throw new MachineException(
+          "Invalid command line. Found extra arguments [" + String.join(" ", positionals.subList(1, positionals.size())) + "]");
+    }
+    if (positionals.isEmpty()) {
+      throw UsageException.withHelp("Error: No machine name specified");
+    }
+    String name = positionals.get(0);
+    if (!Host.isValidName(name)) {
+      throw new MachineException(
+          "Error creating machine: Invalid hostname specified. Allowed hostname chars are: 0-9a-zA-Z . -");
+    }
+    String discovery = parsed.string("swarm-discovery");
+    if (!discovery.isEmpty() && !SWARM_DISCOVERY.matcher(discovery).matches()) {
+      throw new MachineException(
+          "Error parsing swarm discovery: Swarm Discovery URL was in the wrong format: " + discovery);
+    }
+
+    Progress progress = ctx.progress();
+    Store store = ctx.services().store(progress);
+    Path root = store.root();
+    Driver driver = provider.newDriver(new DriverContext(name, root, progress.prefixed("(" + name + ") ")));
+    Host host = new Host(name, provider.name(), driver, hostOptions(parsed, root, name, ctx));
+    if (store.exists(name)) {
+      throw new MachineException("Docker machine \"" + name + "\" already exists");
+    }
+    List<CreateFlag> driverFlags = provider.createFlags();
+    try {
+      driver.setConfigFromFlags(new MapDriverOptions(CreateFlags.driverOptions(driverFlags, parsed.values())));
+    } catch (MachineException e) {
+      throw new MachineException("Error setting machine configuration from flags provided: " + e.getMessage(), e);
+    }
+
+    HostCreator creator =
+        new HostCreator(
+            store,
+            CertificateSetup.standard(progress),
+            ctx.services().provisioning(),
+            ConnectionCheck.tls(),
+            RetryWait.standard(),
+            progress);
+    creator.create(host, parsed.bool(CreateFlags.KEEP_ON_FAILURE));
+    progress.info(
+        "To see how to connect your Docker Client to the Docker Engine running on this virtual machine, run: "
+            + ctx.argv0()
+            + " env "
+            + name);
+    return 0;
+  }
+
+  private static HostOptions hostOptions(ParsedArgs p, Path root, String name, CliContext ctx) {
+    EngineOptions engine =
+        new EngineOptions(
+            p.stringList("engine-opt"),
+            null,
+            "",
+            p.stringList("engine-env"),
+            false,
+            p.stringList("engine-insecure-registry"),
+            p.stringList("engine-label"),
+            "",
+            p.string("engine-storage-driver"),
+            false,
+            true,
+            p.stringList("engine-registry-mirror"),
+            p.string("engine-install-url"));
+    SwarmOptions swarm =
+        new SwarmOptions(
+            p.bool("swarm") || p.bool("swarm-master"),
+            p.string("swarm-addr"),
+            p.string("swarm-discovery"),
+            p.bool("swarm"),
+            p.bool("swarm-master"),
+            p.string("swarm-host"),
+            p.string("swarm-image"),
+            p.string("swarm-strategy"),
+            0,
+            0,
+            p.stringList("swarm-opt"),
+            p.stringList("swarm-join-opt"),
+            null,
+            p.bool("swarm-experimental"));
+    AuthOptions auth = NewHosts.authOptions(root, name, ctx.services().tlsPaths(), p.stringList("tls-san"));
+    return new HostOptions("", 0, 0, engine, swarm, auth);
+  }
+}

@@ -1,0 +1,52 @@
+package dev.machine.cli.command;
+
+import dev.machine.cli.CliContext;
+import dev.machine.cli.flags.ParsedArgs;
+import dev.machine.core.MachineException;
+import dev.machine.core.Progress;
+import dev.machine.core.cert.CertificateBootstrap;
+import dev.machine.core.host.HostLifecycle;
+import dev.machine.core.host.MultiHostAction;
+import dev.machine.core.host.NewHosts;
+import dev.machine.core.host.RetryWait;
+import dev.machine.core.store.Store;
+import java.util.List;
+
+/**
+ * {@code regenerate-certs}: asks first unless {@code -f}; with {@code --client-certs} the store's CA
+ * and client certificate are really replaced (Docker Machine keeps valid ones), then every machine
+ * gets a new server certificate.
+ */
+final class RegenerateCertsCommand extends ParsedCommand {
+  RegenerateCertsCommand(CommandDef def) {
+    super(def);
+  }
+
+  @Override
+  protected int execute(CliContext ctx, ParsedArgs args) {
+    Progress progress = ctx.progress();
+    Store store = ctx.services().store(progress);
+    List<String> names = Targets.many(store, args.positionals());
+    if (!args.bool("force")) {
+      String answer = ctx.prompt("Regenerate TLS machine certs?  Warning: this is irreversible. (y/n): ");
+      if (answer == null || answer.isEmpty()) {
+        throw new MachineException("Error reading the answer: no answer given");
+      }
+      if (!answer.toLowerCase().startsWith("y")) {
+        return 0;
+      }
+    }
+    if (args.bool("client-certs")) {
+      progress.info("Regenerating local certificates");
+      store.withStoreLock(
+          () -> {
+            new CertificateBootstrap(progress)
+                .regenerate(NewHosts.authOptions(store.root(), "-", ctx.services().tlsPaths(), List.of()));
+            return null;
+          });
+    }
+    HostLifecycle lifecycle = new HostLifecycle(ctx.services().provisioning(), RetryWait.standard(), progress);
+    new MultiHostAction(store).run(names, lifecycle::regenerateCertificates);
+    return 0;
+  }
+}

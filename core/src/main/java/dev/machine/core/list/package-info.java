@@ -1,0 +1,2 @@
+/** Listing machines ({@code ls}) and finding the active one ({@code active}). */
+package dev.machine.core.list;
