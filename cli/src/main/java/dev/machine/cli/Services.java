@@ -1,10 +1,10 @@
 package dev.machine.cli;
 
-import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.driver.DriverRegistry;
 import dev.machine.core.host.NewHosts;
 import dev.machine.core.provision.Provisioning;
+import dev.machine.core.provision.SshProvisioning;
 import dev.machine.core.store.FileStore;
 import dev.machine.core.store.Store;
 import dev.machine.core.store.StorePaths;
@@ -53,39 +53,6 @@ public final class Services {
 
   /** Installing Docker over SSH. */
   public Provisioning provisioning() {
-    return Unavailable.provisioning();
-  }
-
-  /** Features whose implementation has not landed fail loudly, naming themselves. */
-  static final class Unavailable {
-    private Unavailable() {}
-
-    static MachineException notYet(String what) {
-      return new MachineException(what + " is not available yet");
-    }
-
-    static Provisioning provisioning() {
-      return new Provisioning() {
-        @Override
-        public void provision(dev.machine.core.host.Host host, Progress progress) {
-          throw notYet("provisioning over SSH");
-        }
-
-        @Override
-        public void waitForDocker(dev.machine.core.host.Host host, Progress progress) {
-          throw notYet("waiting for Docker over SSH");
-        }
-
-        @Override
-        public void configureAuth(dev.machine.core.host.Host host, Progress progress) {
-          throw notYet("regenerating certificates over SSH");
-        }
-
-        @Override
-        public void upgrade(dev.machine.core.host.Host host, Progress progress) {
-          throw notYet("upgrading Docker over SSH");
-        }
-      };
-    }
+    return SshProvisioning.standard();
   }
 }

@@ -8,6 +8,7 @@ import dev.machine.cli.flags.UsageException;
 import dev.machine.cli.help.HelpPrinter;
 import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
+import dev.machine.core.driver.Checkpoint;
 import dev.machine.core.driver.CreateFlag;
 import dev.machine.core.driver.Driver;
 import dev.machine.core.driver.DriverContext;
@@ -26,6 +27,7 @@ import dev.machine.core.host.SwarmOptions;
 import dev.machine.core.store.Store;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Pattern;
 
 /**
@@ -93,8 +95,20 @@ final class CreateCommand extends Command {
     Progress progress = ctx.progress();
     Store store = ctx.services().store(progress);
     Path root = store.root();
-    Driver driver = provider.newDriver(new DriverContext(name, root, progress.prefixed("(" + name + ") ")));
+    // The driver saves the machine the moment it has made a cloud resource, so nothing is orphaned.
+    AtomicReference<Host> created = new AtomicReference<>();
+    Checkpoint checkpoint =
+        () -> {
+          Host h = created.get();
+          // Only once the create has saved the machine: before that, there is nothing to update.
+          if (h != null && store.exists(h.name())) {
+            store.save(h);
+          }
+        };
+    Driver driver =
+        provider.newDriver(new DriverContext(name, root, progress.prefixed("(" + name + ") "), checkpoint));
     Host host = new Host(name, provider.name(), driver, hostOptions(parsed, root, name, ctx));
+    created.set(host);
     if (store.exists(name)) {
       throw new MachineException("Docker machine \"" + name + "\" already exists");
     }

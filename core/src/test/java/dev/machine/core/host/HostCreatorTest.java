@@ -1,0 +1,201 @@
+package dev.machine.core.host;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.machine.core.MachineException;
+import dev.machine.core.Progress;
+import dev.machine.core.driver.State;
+import dev.machine.core.provision.Provisioning;
+import dev.machine.core.testing.HostFixtures;
+import dev.machine.core.testing.MemoryStore;
+import dev.machine.core.testing.ScriptedDriver;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HostCreatorTest {
+  @TempDir Path root;
+
+  final List<String> lines = new CopyOnWriteArrayList<>();
+  final Progress progress =
+      new Progress() {
+        @Override
+        public void info(String message) {
+          lines.add(message);
+        }
+
+        @Override
+        public void warn(String message) {
+          lines.add(message);
+        }
+      };
+  final List<String> provisioned = new ArrayList<>();
+  final Provisioning provisioning =
+      new Provisioning() {
+        @Override
+        public void provision(Host host, Progress p) {
+          provisioned.add("provision " + host.name());
+        }
+
+        @Override
+        public void waitForDocker(Host host, Progress p) {
+          provisioned.add("waitForDocker " + host.name());
+        }
+
+        @Override
+        public void configureAuth(Host host, Progress p) {
+          provisioned.add("configureAuth " + host.name());
+        }
+
+        @Override
+        public void upgrade(Host host, Progress p) {
+          provisioned.add("upgrade " + host.name());
+        }
+      };
+  final List<String> checked = new ArrayList<>();
+  final MemoryStore store = new MemoryStore(Path.of("/unused"));
+
+  /** Writes stand-in certificate files, as the real bootstrap would. */
+  final CertificateSetup certs =
+      auth -> {
+        try {
+          Files.createDirectories(Path.of(auth.certDir()));
+          for (String path : List.of(auth.caCertPath(), auth.clientCertPath(), auth.clientKeyPath())) {
+            if (Files.notExists(Path.of(path))) {
+              Files.writeString(Path.of(path), Path.of(path).getFileName().toString());
+            }
+          }
+        } catch (IOException e) {
+          throw new MachineException(e.getMessage());
+        }
+      };
+
+  HostCreator creator() {
+    return new HostCreator(
+        store, certs, provisioning, (h, swarm) -> { checked.add(h.name()); return "tcp://x:2376"; },
+        new RetryWait(3, Duration.ZERO, d -> {}), progress);
+  }
+
+  @Test
+  void noneMachineIsSavedWithCopiesOfTheStoreCertificatesAndNotProvisioned() throws IOException {
+    ScriptedDriver driver = new ScriptedDriver("none", "dev");
+    Host host = HostFixtures.host(root, "dev", driver, List.of());
+
+    creator().create(host, false);
+
+    assertThat(lines).containsExactly("Running pre-create checks...", "Creating machine...");
+    assertThat(driver.calls).containsExactly("preCreateCheck", "create");
+    assertThat(store.exists("dev")).isTrue();
+    assertThat(store.saves.get("dev")).isGreaterThanOrEqualTo(2);
+    Path dir = root.resolve("machines/dev");
+    assertThat(Files.readString(dir.resolve("ca.pem"))).isEqualTo("ca.pem");
+    assertThat(Files.readString(dir.resolve("cert.pem"))).isEqualTo("cert.pem");
+    assertThat(Files.readString(dir.resolve("key.pem"))).isEqualTo("key.pem");
+    assertThat(provisioned).isEmpty();
+    assertThat(checked).isEmpty();
+  }
+
+  @Test
+  void otherDriversWaitProvisionAndCheck() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    creator().create(HostFixtures.host(root, "h1", driver, List.of()), false);
+
+    assertThat(lines)
+        .containsExactly(
+            "Running pre-create checks...",
+            "Creating machine...",
+            "Waiting for machine to be running, this may take a few minutes...",
+            "Detecting operating system of created instance...",
+            "Checking connection to Docker...",
+            "Docker is up and running!");
+    assertThat(provisioned).containsExactly("provision h1");
+    assertThat(checked).containsExactly("h1");
+  }
+
+  @Test
+  void preCreateCheckFailureSavesNothing() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    driver.failOnPreCreate = new MachineException("SSH key does not exist: \"/nonexistent\"");
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), false))
+        .isInstanceOf(PreCreateCheckException.class)
+        .hasMessage("Error with pre-create check: \"SSH key does not exist: \\\"/nonexistent\\\"\"");
+    assertThat(store.exists("h1")).isFalse();
+    assertThat(driver.calls).containsExactly("preCreateCheck");
+  }
+
+  @Test
+  void failedCreateRemovesWhatItMade() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    driver.failOnCreate = new MachineException("quota exceeded");
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), false))
+        .hasMessage("Error creating machine: Error in driver during machine creation: quota exceeded");
+    assertThat(driver.calls).containsExactly("preCreateCheck", "create", "remove");
+    assertThat(store.exists("h1")).isFalse();
+    assertThat(lines).anyMatch(l -> l.contains("--keep-on-failure"));
+  }
+
+  @Test
+  void failedProvisioningRemovesTheMachineToo() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    driver.state = State.STOPPED;
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), false))
+        .hasMessage(
+            "Error creating machine: Error waiting for machine to be running: Maximum number of retries (3) exceeded");
+    assertThat(driver.calls).endsWith("remove");
+    assertThat(store.exists("h1")).isFalse();
+  }
+
+  @Test
+  void keepOnFailureKeepsTheMachine() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    driver.failOnCreate = new MachineException("quota exceeded");
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), true))
+        .hasMessageContaining("quota exceeded");
+    assertThat(driver.calls).doesNotContain("remove");
+    assertThat(store.exists("h1")).isTrue();
+  }
+
+  @Test
+  void cleanupThatCannotRemoveTheResourcesKeepsTheConfigurationForRmF() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    driver.failOnCreate = new MachineException("quota exceeded");
+    driver.failOnRemove = new MachineException("API unreachable");
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), false))
+        .hasMessageContaining("quota exceeded");
+    assertThat(store.exists("h1")).isTrue();
+    assertThat(lines).anyMatch(l -> l.contains("API unreachable") && l.contains("rm -f h1"));
+  }
+
+  @Test
+  void existingMachineIsNotOverwritten() {
+    store.with(HostFixtures.host(root, "dev", new ScriptedDriver("none", "dev"), List.of()));
+    ScriptedDriver driver = new ScriptedDriver("none", "dev");
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "dev", driver, List.of()), false))
+        .hasMessage("Docker machine \"dev\" already exists");
+    assertThat(driver.calls).doesNotContain("create");
+  }
+
+  @Test
+  void certificateFailureIsReportedAsDockerMachineDoes() {
+    HostCreator creator =
+        new HostCreator(store, a -> { throw new MachineException("certificate authority key already exists"); },
+            provisioning, (h, s) -> "", new RetryWait(1, Duration.ZERO, d -> {}), progress);
+
+    assertThatThrownBy(() -> creator.create(HostFixtures.host(root, "dev", new ScriptedDriver("none", "dev"), List.of()), false))
+        .hasMessage("Error generating certificates: certificate authority key already exists");
+    assertThat(store.exists("dev")).isFalse();
+  }
+}
