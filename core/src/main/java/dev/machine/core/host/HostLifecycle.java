@@ -24,10 +24,10 @@ public final class HostLifecycle {
 
   public void start(Host host) {
     Driver driver = host.driver();
+    progress.info("Starting \"" + host.name() + "\"...");
     if (driver.state() == State.RUNNING) {
       throw alreadyIn(host, State.RUNNING);
     }
-    progress.info("Starting \"" + host.name() + "\"...");
     driver.start();
     wait.waitFor(() -> driver.state() == State.RUNNING);
     progress.info("Machine \"" + host.name() + "\" was started.");
@@ -36,10 +36,10 @@ public final class HostLifecycle {
 
   public void stop(Host host) {
     Driver driver = host.driver();
+    progress.info("Stopping \"" + host.name() + "\"...");
     if (driver.state() == State.STOPPED) {
       throw alreadyIn(host, State.STOPPED);
     }
-    progress.info("Stopping \"" + host.name() + "\"...");
     driver.stop();
     wait.waitFor(() -> driver.state() == State.STOPPED);
     progress.info("Machine \"" + host.name() + "\" was stopped.");
@@ -47,10 +47,10 @@ public final class HostLifecycle {
 
   public void kill(Host host) {
     Driver driver = host.driver();
+    progress.info("Killing \"" + host.name() + "\"...");
     if (driver.state() == State.STOPPED) {
       throw alreadyIn(host, State.STOPPED);
     }
-    progress.info("Killing \"" + host.name() + "\"...");
     driver.kill();
     wait.waitFor(() -> driver.state() == State.STOPPED);
     progress.info("Machine \"" + host.name() + "\" was killed.");

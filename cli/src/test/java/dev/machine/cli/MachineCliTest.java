@@ -1,0 +1,78 @@
+package dev.machine.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The dispatcher in process; the end-to-end tests run the built launcher (integration-tests). */
+class MachineCliTest {
+  @TempDir Path store;
+
+  record Result(int code, String out, String err) {}
+
+  Result run(Map<String, String> env, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int code = new MachineCli("./machine", env, new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), new ByteArrayInputStream(new byte[0])).run(List.of(args));
+    return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  Result run(String... args) {
+    return run(Map.of("HOME", store.toString()), args);
+  }
+
+  @Test
+  void unknownCommand() {
+    Result r = run("bogus");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).isEqualTo("machine: 'bogus' is not a machine command. See './machine --help'.\n");
+    assertThat(run("help", "bogus").err()).isEqualTo(r.err());
+  }
+
+  @Test
+  void appHelpListsCommands() {
+    Result r = run();
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("Usage: machine [OPTIONS] COMMAND [arg...]\n\nCreate and manage machines running Docker.\n");
+    assertThat(r.out()).contains("\n  regenerate-certs\tRegenerate TLS Certificates for a machine\n");
+    assertThat(r.out()).endsWith("Run 'machine COMMAND --help' for more information on a command.\n");
+  }
+
+  @Test
+  void createWithoutADriverNamesTheInstalledOnes() {
+    Result r = run("-s", store.toString(), "create", "x");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).startsWith("Error: No driver specified").contains("none");
+  }
+
+  @Test
+  void createWithAnUnknownDriver() {
+    Result r = run("-s", store.toString(), "create", "-d", "bogus", "x");
+    assertThat(r.err())
+        .isEqualTo("Driver \"bogus\" not found. Do you have the plugin binary \"docker-machine-driver-bogus\" accessible in your PATH?\n");
+  }
+
+  @Test
+  void createHelpShowsTheDriversFlags() {
+    Result r = run("create", "-d", "none", "--help");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).containsPattern("\n   --url \t+URL of host when no driver is selected\n").contains("--engine-opt");
+  }
+
+  @Test
+  void singleTargetCommandsFallBackToDefault() {
+    Result r = run("-s", store.toString(), "url");
+    assertThat(r.err()).isEqualTo("Error: No machine name(s) specified and no \"default\" machine exists\n");
+    assertThat(run("-s", store.toString(), "url", "a", "b").err())
+        .isEqualTo("Error: Expected one machine name as an argument\n");
+  }
+}
