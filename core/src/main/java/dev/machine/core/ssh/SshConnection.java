@@ -17,7 +17,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import net.schmizz.sshj.DefaultConfig;
 import net.schmizz.sshj.SSHClient;
 import net.schmizz.sshj.connection.channel.direct.Session;
 import net.schmizz.sshj.sftp.FileAttributes;
@@ -69,7 +68,7 @@ public final class SshConnection implements RemoteShell {
 
   /** As {@link #open(SshTarget, Duration)}, with the user's agent and keys taken from {@code env}. */
   public static SshConnection open(SshTarget target, Duration connectTimeout, SshEnvironment env) {
-    SSHClient client = new SSHClient(new DefaultConfig());
+    SSHClient client = new SSHClient(SshjConfig.create());
     PinningVerifier pinning = null;
     if (target.knownHostsFile() == null) {
       client.addHostKeyVerifier(new PromiscuousVerifier());
@@ -154,7 +153,7 @@ public final class SshConnection implements RemoteShell {
     try {
       upload(tmp, content);
     } catch (IOException e) {
-      run("rm -f " + ShellQuote.quote(tmp));
+      removeQuietly(tmp);
       throw new SshException(
           SshException.Reason.COMMAND,
           "Error uploading " + remotePath + " to " + target.display() + ": " + describe(e),
@@ -187,6 +186,14 @@ public final class SshConnection implements RemoteShell {
       }
     }
     closeQuietly(client);
+  }
+
+  private void removeQuietly(String tmp) {
+    try {
+      run("rm -f " + ShellQuote.quote(tmp));
+    } catch (SshException e) {
+      log.debug("could not remove {}: {}", tmp, e.getMessage());
+    }
   }
 
   /** The sshj client, for the interactive shell. */

@@ -193,4 +193,22 @@ class SshConnectionTest {
       agent.waitFor();
     }
   }
+
+  @Test
+  void aDroppedConnectionIsReportedOnTheNextCommand() throws IOException {
+    try (LoopbackSshd own = LoopbackSshd.start(Files.createDirectory(tmp.resolve("own-sshd")))) {
+      SshConnection ssh = SshConnection.open(own.target(null), TIMEOUT, noUserCredentials());
+      assertThat(ssh.isConnected()).isTrue();
+      own.stop(); // kills the per-connection process too
+      assertThatThrownBy(() -> {
+            // The first command may still be on its way when the peer vanishes; the next cannot.
+            ssh.run("true");
+            ssh.run("true");
+          })
+          .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.TRANSPORT))
+          .hasMessageStartingWith("Error running SSH command on " + own.user() + "@127.0.0.1:" + own.port() + ": ")
+          .hasMessageNotContaining("\n");
+      ssh.close();
+    }
+  }
 }
