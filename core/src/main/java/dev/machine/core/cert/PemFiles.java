@@ -2,31 +2,45 @@ package dev.machine.core.cert;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.PrivateKey;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
-import org.bouncycastle.util.io.pem.PemObject;
-import org.bouncycastle.util.io.pem.PemWriter;
+import org.bouncycastle.asn1.sec.ECPrivateKey;
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 
 /**
  * Reading and writing the PEM files of the store: certificates ({@code CERTIFICATE}) and private
  * keys, written as PKCS#1 {@code RSA PRIVATE KEY} like Docker Machine and read in any of the
  * unencrypted forms Go's TLS stack accepts (PKCS#1, PKCS#8, SEC 1 EC keys).
+ *
+ * <p>PEM is decoded here rather than with BouncyCastle's {@code PEMParser}, whose start-up
+ * (~1 s in a cold JVM) would dominate {@code ls}; only BouncyCastle's small ASN.1 classes are used,
+ * for key formats the JDK cannot read.
  */
 public final class PemFiles {
+  private static final String CERTIFICATE = "CERTIFICATE";
+  private static final String RSA_KEY = "RSA PRIVATE KEY";
+  private static final String PKCS8_KEY = "PRIVATE KEY";
+  private static final String EC_KEY = "EC PRIVATE KEY";
+
   private PemFiles() {}
+
+  /** One {@code -----BEGIN TYPE-----} block: its type and decoded bytes. */
+  record Block(String type, byte[] der) {}
 
   /** The first certificate of a PEM file. Fails with Go's {@code Failed to decode PEM data} on garbage. */
   public static X509Certificate readCertificate(Path path) throws IOException {
@@ -39,13 +53,15 @@ public final class PemFiles {
 
   /** Every certificate of a PEM file, in order (a chain, or a bundle of CAs). */
   public static List<X509Certificate> readCertificates(Path path) throws IOException {
-    String text = readString(path);
     List<X509Certificate> out = new ArrayList<>();
-    try (PEMParser parser = new PEMParser(new StringReader(text))) {
-      CertificateFactory factory = CertificateFactory.getInstance("X.509");
-      for (PemObject pem = parser.readPemObject(); pem != null; pem = parser.readPemObject()) {
-        if (pem.getType().equals("CERTIFICATE")) {
-          out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(pem.getContent())));
+    try {
+      CertificateFactory factory = null;
+      for (Block block : blocks(readString(path))) {
+        if (block.type().equals(CERTIFICATE)) {
+          if (factory == null) {
+            factory = CertificateFactory.getInstance("X.509");
+          }
+          out.add((X509Certificate) factory.generateCertificate(new ByteArrayInputStream(block.der())));
         }
       }
     } catch (GeneralSecurityException e) {
@@ -56,27 +72,85 @@ public final class PemFiles {
 
   /** The private key of a PEM file. */
   public static PrivateKey readPrivateKey(Path path) throws IOException {
-    String text = readString(path);
-    try (PEMParser parser = new PEMParser(new StringReader(text))) {
-      JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-      for (Object o = parser.readObject(); o != null; o = parser.readObject()) {
-        if (o instanceof PEMKeyPair pair) {
-          return converter.getPrivateKey(pair.getPrivateKeyInfo());
+    for (Block block : blocks(readString(path))) {
+      try {
+        switch (block.type()) {
+          case RSA_KEY:
+            return rsaFromPkcs1(block.der());
+          case PKCS8_KEY:
+            return fromPkcs8(block.der());
+          case EC_KEY:
+            return ecFromSec1(block.der());
+          default:
+            if (block.type().endsWith("PRIVATE KEY")) {
+              throw new IOException("tls: unsupported private key type " + block.type());
+            }
         }
-        if (o instanceof PrivateKeyInfo info) {
-          return converter.getPrivateKey(info);
-        }
+      } catch (GeneralSecurityException | IllegalArgumentException e) {
+        throw new IOException("tls: failed to parse private key: " + e.getMessage(), e);
       }
-    } catch (IOException | RuntimeException e) {
-      throw new IOException("tls: failed to parse private key " + path + ": " + e.getMessage(), e);
     }
     throw new IOException("tls: failed to find any PEM data in key input");
+  }
+
+  private static PrivateKey rsaFromPkcs1(byte[] der) throws GeneralSecurityException {
+    org.bouncycastle.asn1.pkcs.RSAPrivateKey k = org.bouncycastle.asn1.pkcs.RSAPrivateKey.getInstance(der);
+    return KeyFactory.getInstance("RSA")
+        .generatePrivate(
+            new RSAPrivateCrtKeySpec(
+                k.getModulus(), k.getPublicExponent(), k.getPrivateExponent(), k.getPrime1(), k.getPrime2(),
+                k.getExponent1(), k.getExponent2(), k.getCoefficient()));
+  }
+
+  private static PrivateKey fromPkcs8(byte[] der) throws GeneralSecurityException {
+    String algorithm = PrivateKeyInfo.getInstance(der).getPrivateKeyAlgorithm().getAlgorithm()
+        .equals(X9ObjectIdentifiers.id_ecPublicKey) ? "EC" : "RSA";
+    return KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(der));
+  }
+
+  private static PrivateKey ecFromSec1(byte[] der) throws GeneralSecurityException, IOException {
+    ECPrivateKey sec1 = ECPrivateKey.getInstance(der);
+    PrivateKeyInfo info =
+        new PrivateKeyInfo(new AlgorithmIdentifier(X9ObjectIdentifiers.id_ecPublicKey, sec1.getParametersObject()), sec1);
+    return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(info.getEncoded()));
+  }
+
+  /** The PEM blocks of a text, in order; text outside blocks is ignored, as Go's {@code pem.Decode} does. */
+  static List<Block> blocks(String text) throws IOException {
+    List<Block> out = new ArrayList<>();
+    int from = 0;
+    while (true) {
+      int begin = text.indexOf("-----BEGIN ", from);
+      if (begin < 0) {
+        return out;
+      }
+      int typeEnd = text.indexOf("-----", begin + 11);
+      if (typeEnd < 0) {
+        return out;
+      }
+      String type = text.substring(begin + 11, typeEnd);
+      String endMarker = "-----END " + type + "-----";
+      int end = text.indexOf(endMarker, typeEnd + 5);
+      if (end < 0) {
+        return out;
+      }
+      String body = text.substring(typeEnd + 5, end);
+      if (body.contains(":")) {
+        throw new IOException("encrypted PEM blocks (" + type + ") are not supported");
+      }
+      try {
+        out.add(new Block(type, Base64.getMimeDecoder().decode(body.strip())));
+      } catch (IllegalArgumentException e) {
+        throw new IOException("Failed to decode PEM data", e);
+      }
+      from = end + endMarker.length();
+    }
   }
 
   /** {@code -----BEGIN CERTIFICATE-----} PEM. */
   public static String certificatePem(X509Certificate certificate) {
     try {
-      return pem(new PemObject("CERTIFICATE", certificate.getEncoded()));
+      return pem(CERTIFICATE, certificate.getEncoded());
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot encode certificate", e);
     }
@@ -86,7 +160,7 @@ public final class PemFiles {
   public static String rsaPrivateKeyPem(PrivateKey key) {
     try {
       byte[] pkcs1 = PrivateKeyInfo.getInstance(key.getEncoded()).parsePrivateKey().toASN1Primitive().getEncoded("DER");
-      return pem(new PemObject("RSA PRIVATE KEY", pkcs1));
+      return pem(RSA_KEY, pkcs1);
     } catch (IOException e) {
       throw new IllegalStateException("cannot encode private key", e);
     }
@@ -110,27 +184,22 @@ public final class PemFiles {
   public static IssuedCertificate readCertificateAndKey(Path certPath, Path keyPath) throws IOException {
     X509Certificate cert = readCertificate(certPath);
     PrivateKey key = readPrivateKey(keyPath);
-    if (cert.getPublicKey() instanceof java.security.interfaces.RSAPublicKey pub
-        && key instanceof java.security.interfaces.RSAPrivateKey priv
+    if (cert.getPublicKey() instanceof RSAPublicKey pub
+        && key instanceof RSAPrivateKey priv
         && !pub.getModulus().equals(priv.getModulus())) {
       throw new IOException("tls: private key does not match public key");
     }
     return new IssuedCertificate(cert, key);
   }
 
-  private static String pem(PemObject object) {
-    StringWriter out = new StringWriter();
-    try (PemWriter writer = new PemWriter(out)) {
-      writer.writeObject(object);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return out.toString();
+  /** Go's {@code pem.Encode}: 64-character lines. */
+  private static String pem(String type, byte[] der) {
+    String b64 = Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(der);
+    return "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
   }
 
   /** Reads a file; errors stay {@link java.nio.file.FileSystemException}s for {@link IoErrorText}. */
   private static String readString(Path path) throws IOException {
-    return Files.readString(path, StandardCharsets.US_ASCII);
+    return new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
   }
-
 }

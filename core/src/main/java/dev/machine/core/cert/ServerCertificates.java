@@ -28,8 +28,9 @@ public final class ServerCertificates {
    * others DNS SANs), ServerAuth (+ClientAuth for a swarm master), signed with
    * {@code auth.caCertPath()}/{@code auth.caPrivateKeyPath()}.
    *
-   * @throws MachineException {@code error generating server cert: <cause>} (already in Docker
-   *     Machine's wording: callers need not wrap it)
+   * @throws MachineException with the bare cause in Go's words, e.g. {@code open /s/certs/ca-key.pem:
+   *     no such file or directory} or {@code tls: private key does not match public key}; the
+   *     provisioner wraps it as Docker Machine does ({@code error generating server cert: ...})
    */
   public void generate(AuthOptions auth, String machineName, List<String> sans, boolean swarmMaster) {
     try {
@@ -38,9 +39,9 @@ public final class ServerCertificates {
       IssuedCertificate server = new CertificateIssuer(clock).server(user + "." + machineName, ca, sans, swarmMaster);
       PemFiles.writeCertificateAndKey(Path.of(auth.serverCertPath()), Path.of(auth.serverKeyPath()), server);
     } catch (IOException e) {
-      throw new MachineException("error generating server cert: " + IoErrorText.describe("open", e), e);
+      throw new MachineException(IoErrorText.describe("open", e), e);
     } catch (RuntimeException e) {
-      throw new MachineException("error generating server cert: " + e.getMessage(), e);
+      throw new MachineException(String.valueOf(e.getMessage()), e);
     }
   }
 }

@@ -87,7 +87,7 @@ class ServerCertificatesTest {
 
     assertThatThrownBy(() -> new ServerCertificates("alice", CLOCK).generate(auth, "dev", List.of("10.0.0.5"), false))
         .isInstanceOf(MachineException.class)
-        .hasMessage("error generating server cert: open " + auth.caPrivateKeyPath() + ": no such file or directory");
+        .hasMessage("open " + auth.caPrivateKeyPath() + ": no such file or directory");
     assertThat(Path.of(auth.serverCertPath())).doesNotExist();
   }
 
@@ -98,7 +98,7 @@ class ServerCertificatesTest {
 
     assertThatThrownBy(() -> new ServerCertificates("alice", CLOCK).generate(auth, "dev", List.of("10.0.0.5"), false))
         .isInstanceOf(MachineException.class)
-        .hasMessage("error generating server cert: tls: private key does not match public key");
+        .hasMessage("tls: private key does not match public key");
   }
 
   @Test
