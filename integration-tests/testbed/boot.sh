@@ -1,18 +1,27 @@
 #!/usr/bin/env bash
 # Boots one test host. Runs on the outer machine, already inside the host's network namespace and
 # in fresh UTS, mount (private propagation) and PID namespaces, as PID 1 of the latter:
-#   ip netns exec NS unshare --uts --mount --pid --fork --kill-child --propagation private boot.sh R NAME
-# Mounts what sshd and dockerd need below R (all of it vanishes with the mount namespace), sets
-# the host name and becomes R's /sbin/test-init (which becomes sshd).
+#   ip netns exec NS unshare --uts --mount --pid --fork --kill-child --propagation private \
+#     boot.sh LOWER HOSTDIR HOSTNAME
+# LOWER is the cached root filesystem (read-only, shared by all hosts); HOSTDIR holds this host's
+# upper/ and work/ (its writes), docker/ (a real directory for /var/lib/docker: overlay2 does
+# not work on an overlay root), root/ (the mount point), authorized_keys and maybe no-docker.
+# Every mount below vanishes with the mount namespace. Configures the host (fresh SSH host keys,
+# host name, authorized_keys of "machine" and root) and becomes its /sbin/test-init (then sshd).
 set -euo pipefail
 
-R=${1:?usage: boot.sh ROOTFS HOSTNAME}
-NAME=${2:?usage: boot.sh ROOTFS HOSTNAME}
+LOWER=${1:?usage: boot.sh LOWER HOSTDIR HOSTNAME}
+H=${2:?usage: boot.sh LOWER HOSTDIR HOSTNAME}
+NAME=${3:?usage: boot.sh LOWER HOSTDIR HOSTNAME}
+SSH_USER=machine
 fail() { echo "boot.sh: ERROR: $*" >&2; exit 1; }
 [[ $$ -eq 1 ]] || fail "must run as PID 1 of a new PID namespace (through unshare --pid --fork)"
-[[ -x $R/sbin/test-init ]] || fail "$R is not a test host root filesystem (no /sbin/test-init)"
+[[ -x $LOWER/sbin/test-init ]] || fail "$LOWER is not a test host root filesystem (no /sbin/test-init)"
 
-mount --bind "$R" "$R"               # dockerd needs the root to be a mount point
+R=$H/root
+mount -t overlay overlay -o "lowerdir=$LOWER,upperdir=$H/upper,workdir=$H/work" "$R"
+mkdir -p "$R/var/lib/docker"
+mount --bind "$H/docker" "$R/var/lib/docker"
 mount --rbind /dev "$R/dev"
 mount --rbind /sys "$R/sys"          # this network namespace's sysfs (ip netns exec remounted it)
 mount -t proc proc "$R/proc"         # this PID namespace's processes only
@@ -25,6 +34,20 @@ for c in cpu cpuacct cpuset memory devices freezer blkio pids; do
 done
 mkdir -p "$R/sys/fs/cgroup/systemd"
 mount -t cgroup -o none,name=systemd cgroup "$R/sys/fs/cgroup/systemd"
+
+# The current stand-ins from the scripts directory (the cached tree may hold older ones).
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+install -m 755 "$HERE/rootfs/systemctl" "$R/usr/local/sbin/systemctl"
+install -m 755 "$HERE/rootfs/test-init" "$R/sbin/test-init"
+
+# This host's identity: its own SSH host keys, name and the test key.
+rm -f "$R"/etc/ssh/ssh_host_*
+chroot "$R" ssh-keygen -A >/dev/null
+printf '%s\n' "$NAME" > "$R/etc/hostname"
+install -m 600 "$H/authorized_keys" "$R/root/.ssh/authorized_keys"
+install -m 600 "$H/authorized_keys" "$R/home/$SSH_USER/.ssh/authorized_keys"
+chroot "$R" chown "$SSH_USER:$SSH_USER" "/home/$SSH_USER/.ssh/authorized_keys"
+if [[ -e $H/no-docker ]]; then touch "$R/etc/testbed/no-docker"; fi
 
 hostname "$NAME"
 # Else every sudo complains that it cannot resolve the host name.

@@ -2,7 +2,10 @@
 # Builds, once, the root filesystem of the test hosts and the busybox image, and caches them:
 #   CACHE_DIR/rootfs.tar    configured Debian bookworm (sshd, sudo, docker.io, user "machine")
 #   CACHE_DIR/busybox.tar   a busybox root for `docker import -c 'CMD ["/bin/sh"]' - busybox:local`
-#   CACHE_DIR/rootfs.sha256 hash of this script and rootfs/*: a change rebuilds both
+#   CACHE_DIR/rootfs-HASH/  the same tree unpacked: the read-only lower layer of every host's overlay
+#   CACHE_DIR/rootfs.sha256 hash of this script: a change rebuilds all of them (rootfs/systemctl
+#                           and rootfs/test-init are baked in too, but boot.sh installs their
+#                           current versions into every host, so editing them needs no rebuild)
 # Usage: build-rootfs.sh [CACHE_DIR]     (default: integration-tests/testbed/cache)
 # Safe to run concurrently (flock); prints progress and timings on stderr.
 set -euo pipefail
@@ -24,10 +27,11 @@ done
 
 mkdir -p "$CACHE_DIR"
 CACHE_DIR=$(cd "$CACHE_DIR" && pwd)
-want_hash=$(cat "$HERE/build-rootfs.sh" "$HERE"/rootfs/* | sha256sum | cut -d' ' -f1)
+want_hash=$(sha256sum < "$HERE/build-rootfs.sh" | cut -d' ' -f1)
+LOWER=$CACHE_DIR/rootfs-${want_hash:0:16}
 
 up_to_date() {
-  [[ -f $CACHE_DIR/rootfs.tar && -f $CACHE_DIR/busybox.tar && -f $CACHE_DIR/rootfs.sha256 ]] &&
+  [[ -f $CACHE_DIR/rootfs.tar && -f $CACHE_DIR/busybox.tar && -f $CACHE_DIR/rootfs.sha256 && -x $LOWER/sbin/test-init ]] &&
     [[ $(<"$CACHE_DIR/rootfs.sha256") == "$want_hash" ]]
 }
 
@@ -56,7 +60,9 @@ MIRROR=$(awk '/^URIs:/{print $2; exit}' /etc/apt/sources.list.d/debian.sources 2
 total_start=$SECONDS
 t=$SECONDS
 log "debootstrap $SUITE from $MIRROR (minbase + $PACKAGES) into $R"
-debootstrap --variant=minbase --include="$PACKAGES" "$SUITE" "$R" "$MIRROR" > "$BUILD/debootstrap.log" 2>&1 || {
+# --cache-dir keeps the .debs: a rebuild after an edit of this script downloads nothing.
+mkdir -p "$CACHE_DIR/debs"
+debootstrap --variant=minbase --include="$PACKAGES" --cache-dir="$CACHE_DIR/debs" "$SUITE" "$R" "$MIRROR" > "$BUILD/debootstrap.log" 2>&1 || {
   tail -n 20 "$BUILD/debootstrap.log" >&2; fail "debootstrap failed (log above)"; }
 log "debootstrap done in $((SECONDS - t)) s"
 
@@ -84,6 +90,8 @@ install -d -m 700 "$R/root/.ssh"
 rm -f "$R"/etc/ssh/ssh_host_*
 
 install -m 755 "$HERE/rootfs/systemctl" "$R/usr/local/sbin/systemctl"
+# Also where systemd would put it, for a `systemctl is-active docker` without sudo.
+ln -sfn /usr/local/sbin/systemctl "$R/usr/bin/systemctl"
 install -m 755 "$HERE/rootfs/test-init" "$R/sbin/test-init"
 mkdir -p "$R/etc/testbed"
 log "configured in $((SECONDS - t)) s"
@@ -104,7 +112,18 @@ log "writing rootfs.tar"
 tar -C "$R" --numeric-owner -cf "$BUILD/rootfs.tar" .
 log "archives written in $((SECONDS - t)) s ($(du -h "$BUILD/rootfs.tar" | cut -f1))"
 
+if awk -v p="$R/" 'index($2, p) == 1 {found=1} END {exit !found}' /proc/mounts; then
+  fail "something is still mounted below $R after debootstrap"
+fi
+chmod 755 "$R"
+# Older trees go: only hosts booted from this cache directory use them, and a changed
+# build script means those hosts are stale anyway.
+for old in "$CACHE_DIR"/rootfs-*; do
+  if [[ -d $old && $old != "$LOWER" ]]; then rm -rf --one-file-system "$old"; fi
+done
+rm -rf --one-file-system "$LOWER"
+mv "$R" "$LOWER"
 mv -f "$BUILD/busybox.tar" "$CACHE_DIR/busybox.tar"
 mv -f "$BUILD/rootfs.tar" "$CACHE_DIR/rootfs.tar"
 printf '%s\n' "$want_hash" > "$CACHE_DIR/rootfs.sha256"
-log "done in $((SECONDS - total_start)) s: $CACHE_DIR/rootfs.tar, $CACHE_DIR/busybox.tar"
+log "done in $((SECONDS - total_start)) s: $CACHE_DIR/rootfs.tar, $LOWER, $CACHE_DIR/busybox.tar"

@@ -7,9 +7,10 @@
 #                [--hostname HOST] [--cache DIR] [--no-docker] [--timeout SECONDS]
 #       Creates network namespace NAME with a veth pair (inside: eth0 = IP/24, no default route;
 #       outside: GATEWAY_IP/32 plus a route to IP/32, in the outer machine or in namespace NS),
-#       unpacks CACHE/rootfs.tar into a fresh directory under DIR, gives it new SSH host keys, the
-#       host name HOST (default NAME) and PUBKEY_FILE as authorized_keys of "machine" and root,
-#       boots it and waits until sshd answers on IP:22. Prints the PID to kill on stdout.
+#       boots the cached root filesystem (CACHE/rootfs-HASH, read-only) under an overlay whose
+#       writes go to a fresh directory under DIR, with new SSH host keys, the host name HOST
+#       (default NAME) and PUBKEY_FILE as authorized_keys of "machine" and root, and waits
+#       until sshd answers on IP:22. Prints the PID to kill on stdout.
 #   host.sh stop NAME [--workdir DIR]      kills the host, deletes its namespace, veth and copy
 #   host.sh stop-all [--workdir DIR]       stops every host recorded in DIR
 #   host.sh exec NAME [--workdir DIR] -- CMD [ARG...]
@@ -20,7 +21,6 @@
 set -Eeuo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-SSH_USER=machine
 
 log() { printf 'host.sh: %s\n' "$*" >&2; }
 fail() { log "ERROR: $*"; exit 1; }
@@ -125,7 +125,10 @@ cmd_boot() {
   [[ -r $pubkey ]] || fail "public key file '$pubkey' not readable"
   grep -qE '^(ssh-|ecdsa-)' "$pubkey" || fail "'$pubkey' is not an OpenSSH public key"
   [[ $TIMEOUT =~ ^[0-9]+$ ]] || fail "--timeout must be whole seconds"
-  [[ -f $CACHE/rootfs.tar ]] || fail "no root filesystem at $CACHE/rootfs.tar: run $HERE/build-rootfs.sh first"
+  local lower
+  [[ -f $CACHE/rootfs.sha256 ]] || fail "no root filesystem in $CACHE: run $HERE/build-rootfs.sh first"
+  lower=$CACHE/rootfs-$(cut -c1-16 "$CACHE/rootfs.sha256")
+  [[ -x $lower/sbin/test-init ]] || fail "no root filesystem at $lower: run $HERE/build-rootfs.sh first"
   [[ ! -e /run/netns/$name ]] || fail "network namespace $name already exists (host.sh stop $name?)"
   [[ -z $OUTER_NS || -e /run/netns/$OUTER_NS ]] || fail "outer network namespace $OUTER_NS does not exist"
   if outer_ip "$OUTER_NS" -4 route show "$ip/32" 2>/dev/null | grep -q .; then
@@ -142,20 +145,9 @@ cmd_boot() {
   trap 'rc=$?; log "boot of $name failed, cleaning up"; [[ -f $dir/console.log ]] && tail -n 20 "$dir/console.log" >&2; teardown "$name" "$pid" "$dir" "$veth" "$OUTER_NS"; exit $rc' ERR INT TERM
   printf 'DIR=%s\nVETH=%s\nOUTER_NS=%s\nIP=%s\nPID=\n' "$dir" "$veth" "$OUTER_NS" "$ip" > "$(state_file "$name")"
 
-  local R=$dir/root
-  mkdir "$R"
-  log "unpacking $CACHE/rootfs.tar into $R"
-  tar -C "$R" -xf "$CACHE/rootfs.tar"
-  rm -f "$R"/etc/ssh/ssh_host_*
-  chroot "$R" ssh-keygen -A >/dev/null
-  printf '%s\n' "$hostname" > "$R/etc/hostname"
-  local home
-  for home in "/home/$SSH_USER" /root; do
-    install -m 600 "$pubkey" "$R$home/.ssh/authorized_keys"
-  done
-  chroot "$R" chown -R "$SSH_USER:$SSH_USER" "/home/$SSH_USER/.ssh"
-  chmod 700 "$R/home/$SSH_USER/.ssh" "$R/root/.ssh"
-  if (( NO_DOCKER )); then touch "$R/etc/testbed/no-docker"; fi
+  mkdir "$dir/upper" "$dir/work" "$dir/root" "$dir/docker"
+  install -m 644 "$pubkey" "$dir/authorized_keys"
+  if (( NO_DOCKER )); then touch "$dir/no-docker"; fi
 
   if [[ -z $OUTER_NS ]] && ! ip -4 route show 10.200.0.0/16 | grep -q .; then
     # Safety net, left in place on purpose: once a host is stopped (or before it is up) its
@@ -177,7 +169,7 @@ cmd_boot() {
   log "booting $hostname"
   # setsid: no signal from the test's terminal; stdio to a file so no caller waits on our pipes.
   setsid ip netns exec "$name" unshare --uts --mount --pid --fork --kill-child --propagation private \
-    "$HERE/boot.sh" "$R" "$hostname" > "$dir/console.log" 2>&1 < /dev/null &
+    "$HERE/boot.sh" "$lower" "$dir" "$hostname" > "$dir/console.log" 2>&1 < /dev/null &
   pid=$!
   disown "$pid"   # no "Killed" job report when a failed boot is torn down
   printf 'DIR=%s\nVETH=%s\nOUTER_NS=%s\nIP=%s\nPID=%s\n' "$dir" "$veth" "$OUTER_NS" "$ip" "$pid" > "$(state_file "$name")"
