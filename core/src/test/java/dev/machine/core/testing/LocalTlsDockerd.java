@@ -47,6 +47,9 @@ public final class LocalTlsDockerd implements AutoCloseable {
   private final int port;
   private final Duration startupTime;
   private final String storageDriver;
+  /** Stops the daemon if the test JVM exits without closing it, so no dockerd outlives its tests. */
+  private final Thread exitHook;
+  private boolean closed;
 
   private LocalTlsDockerd(Path workDir, Process process, int port, Duration startupTime, String storageDriver) {
     this.workDir = workDir;
@@ -54,6 +57,8 @@ public final class LocalTlsDockerd implements AutoCloseable {
     this.port = port;
     this.startupTime = startupTime;
     this.storageDriver = storageDriver;
+    this.exitHook = new Thread(this::stopAndClean, "stop-dockerd-" + process.pid());
+    Runtime.getRuntime().addShutdownHook(exitHook);
   }
 
   /** Whether {@code dockerd} is on the PATH. */
@@ -153,7 +158,7 @@ public final class LocalTlsDockerd implements AutoCloseable {
     }
     LocalTlsDockerd stuck = new LocalTlsDockerd(dir, process, port, Duration.ZERO, driver);
     String text = tail(log);
-    stuck.stop();
+    stuck.close();
     return new Attempt(null, "not listening on port " + port + " after " + START_TIMEOUT + "\n" + text);
   }
 
@@ -206,6 +211,19 @@ public final class LocalTlsDockerd implements AutoCloseable {
   /** Stops the daemon (SIGTERM, then SIGKILL after 30 s, its children too) and deletes its directories. */
   @Override
   public void close() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(exitHook);
+    } catch (IllegalStateException e) {
+      // The JVM is exiting: the hook is running or will run, and does the same.
+    }
+    stopAndClean();
+  }
+
+  private synchronized void stopAndClean() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     stop();
     deleteTree(workDir);
   }
