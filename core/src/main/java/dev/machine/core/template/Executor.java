@@ -163,7 +163,6 @@ final class Executor {
           }
         }
       } else if (value != GoValues.NO_VALUE) {
-        current = r;
         throw error("range can't iterate over " + GoFmt.sprint(value));
       }
       if (!ran && r.elseList() != null) {
