@@ -528,4 +528,12 @@ class SshProvisioningTest {
     assertThat(new String(shell.upload(DockerDropIn.PATH).content(), StandardCharsets.UTF_8))
         .endsWith("Environment=\"HTTP_PROXY=http://p:3128\" \"A=b c\" \n");
   }
+
+  @Test
+  void sshTargetComesFromTheDriverAndPinsTheHostKeyInTheMachineDir() {
+    var target = SshShellFactory.target(host(Engines.defaults()));
+    assertThat(target.display()).isEqualTo("root@10.0.0.5:22");
+    assertThat(target.keyPath()).isEqualTo(store.resolve("machines/dev/id_rsa").toString());
+    assertThat(target.knownHostsFile()).isEqualTo(store.resolve("machines/dev/known_hosts"));
+  }
 }

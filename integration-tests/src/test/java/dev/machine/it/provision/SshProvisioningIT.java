@@ -130,7 +130,7 @@ class SshProvisioningIT {
     RemoteShellFactory counting =
         (h, p) -> {
           connections.incrementAndGet();
-          return ssh.open(h, p);
+          return new TimedShell(ssh.open(h, p));
         };
     provisioning = new SshProvisioning(counting, ServerCertIssuer.standard(), Waits.DOCKER_MACHINE);
   }
@@ -246,6 +246,31 @@ class SshProvisioningIT {
     assertThat(progressLines).containsSubsequence("Upgrading docker...", "Restarting docker...");
     assertThat(new DockerTlsClient(auth).serverVersion(host.driver().url(), Duration.ofSeconds(20))).isNotEmpty();
     provisioning.waitForDocker(host, progress);
+  }
+
+  /** Prints how long each remote step took, to see where provisioning spends its time. */
+  private record TimedShell(dev.machine.core.ssh.RemoteShell shell) implements dev.machine.core.ssh.RemoteShell {
+    @Override
+    public dev.machine.core.ssh.CommandResult run(String command) {
+      long start = System.nanoTime();
+      try {
+        return shell.run(command);
+      } finally {
+        System.out.printf("  %5d ms  %s%n", (System.nanoTime() - start) / 1_000_000, command.lines().findFirst().orElse(""));
+      }
+    }
+
+    @Override
+    public void writeFile(String remotePath, byte[] content, int mode) {
+      long start = System.nanoTime();
+      shell.writeFile(remotePath, content, mode);
+      System.out.printf("  %5d ms  upload %s%n", (System.nanoTime() - start) / 1_000_000, remotePath);
+    }
+
+    @Override
+    public void close() {
+      shell.close();
+    }
   }
 
   private static void assertNothingExecuted() throws Exception {
