@@ -88,6 +88,34 @@ class TestbedIT {
     assertThat(stopped).allSatisfy(h -> assertThat(left).doesNotContain(h.netns()));
   }
 
+  @Test
+  void hostsCanBeReachableOnlyFromASealedNamespace() {
+    String sealed = "tbit-sealed-" + ProcessHandle.current().pid();
+    run("ip", "netns", "add", sealed);
+    try {
+      run("ip", "-n", sealed, "link", "set", "lo", "up");
+      try (TestHosts own = TestHosts.builder().subnet(3).outerNetns(sealed).count(2).docker(false).start()) {
+        TestHost first = own.host("h1");
+        assertThat(first.ip()).isEqualTo("10.200.3.4");
+        assertThat(own.host("h2").ip()).isEqualTo("10.200.3.5");
+        assertThat(first.outerNetns()).contains(sealed);
+        ExecResult ssh = first.ssh("hostname");
+        assertThat(ssh.exitCode()).as("ssh from %s: %s", sealed, ssh).isZero();
+        assertThat(ssh.stdout().strip()).isEqualTo("h1");
+        // From this machine's own namespace the address must not be routable at all (asked of the
+        // routing table, without sending a packet).
+        ExecResult route = TestbedScripts.run(List.of("ip", "route", "get", first.ip()), null, Duration.ofSeconds(10));
+        assertThat(route.stdout() + route.stderr()).containsAnyOf("unreachable", "No route to host");
+      }
+    } finally {
+      run("ip", "netns", "del", sealed);
+    }
+  }
+
+  private static void run(String... command) {
+    TestbedScripts.run(List.of(command), null, Duration.ofSeconds(10)).orThrow(String.join(" ", command));
+  }
+
   private static List<String> namespaces() {
     ExecResult list = TestbedScripts.run(List.of("ip", "netns", "list"), null, Duration.ofSeconds(10));
     return list.stdout().lines().map(l -> l.split(" ")[0]).toList();
