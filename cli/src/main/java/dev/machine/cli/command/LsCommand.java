@@ -2,7 +2,6 @@ package dev.machine.cli.command;
 
 import dev.machine.cli.CliContext;
 import dev.machine.cli.flags.ParsedArgs;
-import dev.machine.cli.help.GoTabWriter;
 import dev.machine.core.MachineException;
 import dev.machine.core.list.DockerVersionQuery;
 import dev.machine.core.list.HostListItem;
@@ -37,32 +36,12 @@ final class LsCommand extends ParsedCommand {
     int timeout = args.integer("timeout");
     List<HostListItem> items = lister.list(filters, Duration.ofSeconds(Math.max(0, timeout)));
     String format = args.string("format");
-    ctx.out().print(format.isEmpty() ? LsTable.render(items) : LsTemplate.render(format, items));
+    ctx.out().print(LsTemplate.render(format.isEmpty() ? LsTemplate.DEFAULT : format, items));
     ctx.out().flush();
     return 0;
   }
 
   private static String nullToEmpty(String s) {
     return s == null ? "" : s;
-  }
-
-  /** The default table, written directly: the same output as the default template, without parsing one. */
-  static final class LsTable {
-    private LsTable() {}
-
-    static String render(List<HostListItem> items) {
-      StringBuilder b = new StringBuilder("NAME\tACTIVE\tDRIVER\tSTATE\tURL\tSWARM\tDOCKER\tERRORS\n");
-      for (HostListItem i : items) {
-        b.append(i.name()).append('\t')
-            .append(i.active()).append('\t')
-            .append(i.driverName()).append('\t')
-            .append(i.state() == null ? "" : i.state().display()).append('\t')
-            .append(i.url()).append('\t')
-            .append(i.swarm()).append('\t')
-            .append(i.dockerVersion()).append('\t')
-            .append(i.error()).append('\n');
-      }
-      return new GoTabWriter(5, 1, 3, ' ').format(b.toString());
-    }
   }
 }

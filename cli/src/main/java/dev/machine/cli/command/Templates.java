@@ -1,12 +1,20 @@
 package dev.machine.cli.command;
 
 import dev.machine.core.MachineException;
+import dev.machine.core.template.Template;
+import dev.machine.core.template.TemplateException;
 
-/** Runs a user's Go template ({@code inspect -f}, {@code ls --format}). */
+/** Runs a user's Go template for {@code inspect -f}. */
 final class Templates {
   private Templates() {}
 
   static String execute(String template, Object data) {
-    throw new MachineException("templates (inspect -f) are not available yet");
+    Template parsed;
+    try {
+      parsed = Template.parse("", template);
+    } catch (TemplateException e) {
+      throw new MachineException("template parsing error: " + e.getMessage(), e);
+    }
+    return parsed.execute(data);
   }
 }

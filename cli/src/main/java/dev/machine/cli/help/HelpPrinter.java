@@ -1,6 +1,7 @@
 package dev.machine.cli.help;
 
 import dev.machine.cli.flags.FlagDef;
+import dev.machine.core.template.TabWriter;
 import java.util.List;
 
 /** Renders help the way Docker Machine's CLI library does (its app and command help templates). */
@@ -26,7 +27,14 @@ public final class HelpPrinter {
       b.append(c.name()).append('\t').append(c.usage()).append("\n  ");
     }
     b.append("\nRun '").append(appName).append(" COMMAND --help' for more information on a command.\n");
-    return GoTabWriter.forHelp().format(b.toString());
+    return helpLayout(b.toString());
+  }
+
+  /** Docker Machine's help goes through a tab writer (minwidth 0, tabwidth 8, padding 1, tabs). */
+  private static String helpLayout(String text) {
+    TabWriter w = new TabWriter(0, 8, 1, '\t', 0);
+    w.write(text);
+    return w.flush();
   }
 
   public static String commandHelp(
@@ -47,6 +55,6 @@ public final class HelpPrinter {
       }
     }
     b.append('\n');
-    return GoTabWriter.forHelp().format(b.toString());
+    return helpLayout(b.toString());
   }
 }

@@ -22,17 +22,13 @@ class HelpTest {
   }
 
   @Test
-  void tabWriterPadsWithTabsToTheNextStopLikeGo() {
-    String out = GoTabWriter.forHelp().format("   \n   --quiet, -q\tEnable\n   --filter [--filter option]\tFilter\n");
-    // widest cell is 29 chars + 1 padding = 30, so the column ends at the stop 32: 3 tabs after 14 chars, 1 after 29
-    assertThat(out)
-        .isEqualTo("   \n   --quiet, -q\t\t\tEnable\n   --filter [--filter option]\tFilter\n");
-  }
-
-  @Test
-  void tabWriterPadsWithSpacesForLs() {
-    String out = new GoTabWriter(5, 1, 3, ' ').format("NAME\tACTIVE\tX\nlongername\t*\ty\n");
-    assertThat(out).isEqualTo("NAME         ACTIVE   X\nlongername   *        y\n");
+  void helpColumnsArePaddedWithTabsToTheNextStopLikeGo() {
+    String help =
+        HelpPrinter.commandHelp("machine", "x", "X", "", List.of(FlagDef.bool("quiet, q", "Enable"),
+            FlagDef.stringList("filter", "", "Filter")));
+    // "   --filter [--filter option --filter option]" is 46 chars + 1 padding = 47: the column ends
+    // at the tab stop 48, so 5 tabs follow "   --quiet, -q" (14 chars) and 1 follows the filter.
+    assertThat(help).endsWith("   \n   --quiet, -q\t\t\t\t\tEnable\n   --filter [--filter option --filter option]\tFilter\n");
   }
 
   @Test
