@@ -70,6 +70,35 @@ class GoFmtTest {
         f("3ms 1.5s 1h2m0s", "%v %s %v", Duration.ofMillis(3), Duration.ofMillis(1500), Duration.ofMinutes(62)));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void printsShortestFloatsAsGo(double value, String expected) {
+    assertThat(GoFmt.sprint(value)).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> printsShortestFloatsAsGo() {
+    return Stream.of(
+        Arguments.of(0.1, "0.1"),
+        Arguments.of(100.0, "100"),
+        Arguments.of(999999.0, "999999"),
+        Arguments.of(1234567.0, "1.234567e+06"),
+        Arguments.of(1e23, "1e+23"),
+        Arguments.of(5e-324, "5e-324"),
+        Arguments.of(Double.MAX_VALUE, "1.7976931348623157e+308"),
+        // JDK 17's Double.toString prints 2.0E-3 correctly but some values with extra digits;
+        // Go always prints the shortest form that reads back.
+        Arguments.of(2.82879384806159E17, "2.82879384806159e+17"),
+        Arguments.of(1.0E-5, "1e-05"),
+        Arguments.of(9007199254740993.0, "9.007199254740992e+15"),
+        Arguments.of(-123.456, "-123.456"));
+  }
+
+  @Test
+  void printsFloat32WithItsOwnShortestDigits() {
+    assertThat(GoFmt.sprint(0.1f)).isEqualTo("0.1");
+    assertThat(GoFmt.sprintf("%T", List.of(0.1f))).isEqualTo("float32");
+  }
+
   @Test
   void sprintSpacesOnlyBetweenNonStrings() {
     assertThat(GoFmt.sprint(List.of("a", 1L, 2L, "b", 3L))).isEqualTo("a1 2b3");
