@@ -167,6 +167,25 @@ class TemplateExecuteTest {
             "abc"));
   }
 
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void combinesFeatures(String template, String expected) {
+    assertThat(run(template, DATA)).isEqualTo(expected);
+  }
+
+  static Stream<Arguments> combinesFeatures() {
+    return Stream.of(
+        Arguments.of("{{if and (eq .Name \"dev\") (ne .Num 4) (not .F)}}ok{{end}}", "ok"),
+        Arguments.of("{{(printf \"%s-%s\" .Name \"x\" | upper)}}", "DEV-X"),
+        Arguments.of("{{printf \"%-6s|%s\" .Name (join (slice .List 1) \"+\")}}", "dev   |b+c"),
+        Arguments.of("{{range $k, $v := .Map}}{{if gt $v 1}}{{$k}}{{end}}{{end}}", "b"),
+        Arguments.of("{{$n := len .List}}{{range $i, $e := .List}}{{$e}}{{if lt $i (len (slice $.List 1))}},{{end}}{{end}}", "a,b,c"),
+        Arguments.of("{{with .Nested}}{{with .Inner}}{{$.Name}}:{{.Value}}{{end}}{{end}}", "dev:deep"),
+        Arguments.of("{{range .Maps}}{{- .K -}} {{end}}", "xy"),
+        Arguments.of("{{define \"row\"}}{{.K}}={{.K | len}}{{end}}{{range .Maps}}{{template \"row\" .}};{{end}}", "x=1;y=1;"),
+        Arguments.of("{{- range $i, $m := .Maps }}\n{{ $i }}: {{ $m.K }}\n{{- end }}", "\n0: x\n1: y"));
+  }
+
   @Test
   void treatsNilDataAsGoDoes() {
     assertThat(run("{{.}} {{.X}} {{.X.Y}}", null)).isEqualTo("<no value> <no value> <no value>");
