@@ -123,9 +123,19 @@ class SshProvisioningIT {
     RemoteShellFactory counting =
         (h, p) -> {
           connections.incrementAndGet();
-          return new TimedShell(ssh.open(h, p));
+          long start = System.nanoTime();
+          var shell = ssh.open(h, p);
+          System.out.printf("  %5d ms  (SSH connect and wait)%n", (System.nanoTime() - start) / 1_000_000);
+          return new TimedShell(shell);
         };
-    provisioning = new SshProvisioning(counting, ServerCertIssuer.standard(), Waits.DOCKER_MACHINE);
+    ServerCertIssuer standard = ServerCertIssuer.standard();
+    ServerCertIssuer timedIssuer =
+        (a, name, sans, master) -> {
+          long start = System.nanoTime();
+          standard.issue(a, name, sans, master);
+          System.out.printf("  %5d ms  (server certificate)%n", (System.nanoTime() - start) / 1_000_000);
+        };
+    provisioning = new SshProvisioning(counting, timedIssuer, Waits.DOCKER_MACHINE);
   }
 
   @AfterAll
