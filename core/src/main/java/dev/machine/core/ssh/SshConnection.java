@@ -108,7 +108,7 @@ public final class SshConnection implements RemoteShell {
   @Override
   public CommandResult run(String command) {
     log.debug("SSH cmd on {}: {}", target.display(), command);
-    try (Session session = client.startSession()) {
+    try (Session session = startSession()) {
       Session.Command cmd = session.exec(command);
       // Like Go's CombinedOutput: nothing on stdin (EOF at once), stdout and stderr in one buffer.
       cmd.getOutputStream().close();
@@ -188,6 +188,15 @@ public final class SshConnection implements RemoteShell {
     closeQuietly(client);
   }
 
+  /** A new channel; sshj throws IllegalStateException once the peer has gone: make it an IOException. */
+  private Session startSession() throws IOException {
+    try {
+      return client.startSession();
+    } catch (IllegalStateException e) {
+      throw new IOException("the connection is closed"); // sshj says only "Not connected"
+    }
+  }
+
   private void removeQuietly(String tmp) {
     try {
       run("rm -f " + ShellQuote.quote(tmp));
@@ -217,7 +226,10 @@ public final class SshConnection implements RemoteShell {
     }
   }
 
-  private synchronized SFTPClient sftp() {
+  private synchronized SFTPClient sftp() throws IOException {
+    if (!client.isConnected()) {
+      throw new IOException("the connection is closed");
+    }
     if (sftp == null && !sftpUnavailable) {
       try {
         sftp = client.newSFTPClient();
@@ -230,7 +242,7 @@ public final class SshConnection implements RemoteShell {
   }
 
   private void uploadThroughStdin(String tmp, byte[] content) throws IOException {
-    try (Session session = client.startSession()) {
+    try (Session session = startSession()) {
       Session.Command cmd = session.exec("umask 077 && cat > " + ShellQuote.quote(tmp));
       try (OutputStream in = cmd.getOutputStream()) {
         in.write(content);
