@@ -30,6 +30,7 @@ public final class InteractiveSsh {
   private final PrintStream out;
   private final PrintStream err;
   private final boolean terminal;
+  private final ProcessBuilder.Redirect externalStdin;
 
   /**
    * The process's own terminal, PATH and credentials.
@@ -38,11 +39,11 @@ public final class InteractiveSsh {
    */
   public InteractiveSsh(boolean forceNative) {
     this(Executables.system(), forceNative, SshEnvironment.system(), System.in, System.out, System.err,
-        System.console() != null);
+        System.console() != null, ProcessBuilder.Redirect.INHERIT);
   }
 
   InteractiveSsh(Executables executables, boolean forceNative, SshEnvironment env, InputStream in,
-      PrintStream out, PrintStream err, boolean terminal) {
+      PrintStream out, PrintStream err, boolean terminal, ProcessBuilder.Redirect externalStdin) {
     this.executables = executables;
     this.forceNative = forceNative;
     this.env = env;
@@ -50,6 +51,7 @@ public final class InteractiveSsh {
     this.out = out;
     this.err = err;
     this.terminal = terminal;
+    this.externalStdin = externalStdin;
   }
 
   /** True when {@link #run} will use the native client. */
@@ -72,7 +74,7 @@ public final class InteractiveSsh {
     List<String> argv = new ExternalSsh(executables).command(target, args);
     LoggerFactory.getLogger(InteractiveSsh.class).debug("Running external ssh: {}", argv);
     try {
-      Process ssh = new ProcessBuilder(argv).inheritIO().start();
+      Process ssh = new ProcessBuilder(argv).inheritIO().redirectInput(externalStdin).start();
       return ssh.waitFor();
     } catch (IOException e) {
       throw new SshException(SshException.Reason.COMMAND, "Error running " + argv.get(0) + ": " + e.getMessage(), e);

@@ -38,7 +38,7 @@ class InteractiveSshTest {
     return new InteractiveSsh(Executables.system(), true, new SshEnvironment(tmp, null),
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
         new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-        false);
+        false, ProcessBuilder.Redirect.INHERIT);
   }
 
   @Test
@@ -65,13 +65,15 @@ class InteractiveSshTest {
 
   @Test
   void externalClientIsChosenWhenSshIsOnThePathAndReturnsTheExitCode() {
+    // Not the test JVM's stdin: surefire talks to its forked JVM through it.
+    ProcessBuilder.Redirect noStdin = ProcessBuilder.Redirect.from(new java.io.File("/dev/null"));
     InteractiveSsh external = new InteractiveSsh(Executables.system(), false, new SshEnvironment(tmp, null),
-        System.in, System.out, System.err, false);
+        System.in, System.out, System.err, false, noStdin);
     assertThat(external.usesNative()).isFalse();
     assertThat(external.run(sshd.target(null), List.of("exit 6"))).isEqualTo(6);
 
     assertThat(new InteractiveSsh(new Executables(tmp.toString()), false, new SshEnvironment(tmp, null),
-        System.in, System.out, System.err, false).usesNative()).isTrue();
+        System.in, System.out, System.err, false, noStdin).usesNative()).isTrue();
     assertThat(nativeClient("").usesNative()).isTrue();
   }
 }
