@@ -45,6 +45,9 @@ final class Parser {
   private int actionLine;
   private Token last;
 
+  /** A parsed list and the {@code {{end}}} or {@code {{else}}} that closed it. */
+  private record ItemList(ListNode list, Node end) {}
+
   private Parser(String name, String text, Set<String> functions) {
     this.name = name;
     this.tokens = Lexer.lex(text);
@@ -79,7 +82,7 @@ final class Parser {
       }
       nodes.add(n);
     }
-    return new ListNode(start, nodes);
+    return new ListNode(start, List.copyOf(nodes));
   }
 
   private void parseDefinition() {
@@ -90,18 +93,22 @@ final class Parser {
     }
     String defined = unquote(token);
     expect(Kind.RIGHT_DELIM, context);
+    add(defined, templateBody(context));
+  }
+
+  /** The body of a define or block, up to its {@code {{end}}}: a fresh scope with only $. */
+  private ListNode templateBody(String context) {
     List<String> savedVars = vars;
     int savedDepth = rangeDepth;
     vars = new ArrayList<>(List.of("$"));
     rangeDepth = 0;
-    Node[] end = new Node[1];
-    ListNode body = itemList(end);
-    if (!(end[0] instanceof EndNode)) {
-      throw error("unexpected " + end[0] + " in " + context);
+    ItemList body = itemList();
+    if (!(body.end() instanceof EndNode)) {
+      throw error("unexpected " + body.end() + " in " + context);
     }
-    add(defined, body);
     vars = savedVars;
     rangeDepth = savedDepth;
+    return body.list();
   }
 
   /** Records a template; an empty body never replaces a non-empty one, as in Go. */
@@ -121,15 +128,14 @@ final class Parser {
     return node instanceof TextNode text && text.text().isBlank();
   }
 
-  /** Parses nodes up to {@code {{end}}} or {@code {{else}}}, returned through {@code end}. */
-  private ListNode itemList(Node[] end) {
+  /** Parses nodes up to the next {@code {{end}}} or {@code {{else}}}. */
+  private ItemList itemList() {
     List<Node> nodes = new ArrayList<>();
     int start = peekNonSpace().pos();
     while (peekNonSpace().kind() != Kind.EOF) {
       Node n = textOrAction();
       if (n instanceof EndNode || n instanceof ElseNode) {
-        end[0] = n;
-        return new ListNode(start, nodes);
+        return new ItemList(new ListNode(start, List.copyOf(nodes)), n);
       }
       nodes.add(n);
     }
@@ -204,28 +210,28 @@ final class Parser {
     int varsMark = vars.size();
     try {
       PipeNode pipe = pipeline(kind.keyword(), Kind.RIGHT_DELIM);
-      Node[] next = new Node[1];
       if (kind == BranchKind.RANGE) {
         rangeDepth++;
       }
-      ListNode list = itemList(next);
+      ItemList body = itemList();
       if (kind == BranchKind.RANGE) {
         rangeDepth--;
       }
       ListNode elseList = null;
-      if (next[0] instanceof ElseNode elseNode) {
+      if (body.end() instanceof ElseNode elseNode) {
         Kind chained = kind == BranchKind.IF ? Kind.IF : kind == BranchKind.WITH ? Kind.WITH : null;
         if (chained != null && peek().kind() == chained) {
           next();
           elseList = new ListNode(elseNode.pos(), List.of(control(kind)));
         } else {
-          elseList = itemList(next);
-          if (!(next[0] instanceof EndNode)) {
-            throw error("expected end; found " + next[0]);
+          ItemList elseBody = itemList();
+          if (!(elseBody.end() instanceof EndNode)) {
+            throw error("expected end; found " + elseBody.end());
           }
+          elseList = elseBody.list();
         }
       }
-      return new BranchNode(pipe.pos(), kind, pipe, list, elseList);
+      return new BranchNode(pipe.pos(), kind, pipe, body.list(), elseList);
     } finally {
       vars.subList(varsMark, vars.size()).clear();
     }
@@ -248,18 +254,7 @@ final class Parser {
     Token token = nextNonSpace();
     String blockName = templateName(token, context);
     PipeNode pipe = pipeline(context, Kind.RIGHT_DELIM);
-    List<String> savedVars = vars;
-    int savedDepth = rangeDepth;
-    vars = new ArrayList<>(List.of("$"));
-    rangeDepth = 0;
-    Node[] end = new Node[1];
-    ListNode body = itemList(end);
-    if (!(end[0] instanceof EndNode)) {
-      throw error("unexpected " + end[0] + " in " + context);
-    }
-    add(blockName, body);
-    vars = savedVars;
-    rangeDepth = savedDepth;
+    add(blockName, templateBody(context));
     return new TemplateNode(token.pos(), blockName, pipe);
   }
 
