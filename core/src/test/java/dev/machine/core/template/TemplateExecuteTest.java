@@ -85,7 +85,10 @@ class TemplateExecuteTest {
         Arguments.of("x {{- /* a comment */ -}} y", "xy"),
         Arguments.of("{{/* multi\nline */}}z", "z"),
         Arguments.of("{{- 3 -}}", "3"),
-        Arguments.of("{{\n  .Name\n}}", "dev"));
+        Arguments.of("{{\n  .Name\n}}", "dev"),
+        Arguments.of("{{\"}}\"}}|{{`{{`}}", "}}|{{"),
+        Arguments.of("{{/* }} {{ */}}x", "x"),
+        Arguments.of("a{{- \"-\" -}}b", "a-b"));
   }
 
   @ParameterizedTest(name = "{0}")
