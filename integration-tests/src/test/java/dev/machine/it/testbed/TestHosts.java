@@ -219,9 +219,15 @@ public final class TestHosts implements AutoCloseable {
     if (!docker) {
       args.add("--no-docker");
     }
-    ExecResult result =
-        scripts.runScript("host.sh", args, bootTimeout.plusSeconds(60))
-            .orThrow("Booting test host " + name + " at " + ip);
+    ExecResult result;
+    try {
+      result = scripts.runScript("host.sh", args, bootTimeout.plusSeconds(60))
+          .orThrow("Booting test host " + name + " at " + ip);
+    } catch (RuntimeException e) {
+      // host.sh cleans up after its own failures, but not when it was killed on our timeout.
+      scripts.runScript("host.sh", List.of("stop", netns, "--workdir", workDir.toString()), STOP_TIMEOUT);
+      throw e;
+    }
     String[] lines = result.stdout().strip().split("\n");
     long pid = Long.parseLong(lines[lines.length - 1].trim());
     TestHost host = new TestHost(name, ip, gatewayIp(), netns, outerNetns, privateKey, pid, scripts, workDir);
