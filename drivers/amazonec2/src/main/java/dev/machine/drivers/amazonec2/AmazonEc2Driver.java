@@ -996,10 +996,16 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   /**
-   * Deletes a security group this machine made. EC2 refuses while an instance still uses it: wait
-   * for this machine's instance to go, and leave the group alone when other instances use it.
+   * Deletes a security group this machine made, unless another machine's instance uses it (the
+   * {@code docker-machine} group is shared). EC2 refuses while this machine's own instance is still
+   * shutting down: wait for it.
    */
   private void deleteSecurityGroup(String groupId, String ownInstance) {
+    if (usedByOtherInstances(groupId, ownInstance)) {
+      progress().info("Security group " + groupId + " is used by other instances; leaving it in place");
+      createdSecurityGroupIds.remove(groupId);
+      return;
+    }
     for (int poll = 0; ; poll++) {
       try {
         ec2().deleteSecurityGroup(b -> b.groupId(groupId));
@@ -1014,11 +1020,6 @@ public final class AmazonEc2Driver extends BaseDriver {
           throw new MachineException(AwsErrors.describe(e), e);
         }
       }
-      if (usedByOtherInstances(groupId, ownInstance)) {
-        progress().info("Security group " + groupId + " is used by other instances; leaving it in place");
-        createdSecurityGroupIds.remove(groupId);
-        return;
-      }
       if (poll == 0) {
         progress().info("Waiting for the instance to terminate to delete security group " + groupId + "...");
       }
@@ -1026,19 +1027,27 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
   }
 
+  /**
+   * Whether a live instance other than this machine's uses the group, through its own groups or its
+   * network interfaces' (checked here rather than with an {@code instance.group-id} filter, which
+   * some EC2-compatible APIs apply to the instance-level groups only).
+   */
   private boolean usedByOtherInstances(String groupId, String ownInstance) {
-    return ec2().describeInstances(
-            b ->
-                b.filters(
-                    Filter.builder().name("instance.group-id").values(groupId).build(),
-                    Filter.builder()
-                        .name("instance-state-name")
-                        .values("pending", "running", "stopping", "stopped")
-                        .build()))
-        .reservations()
-        .stream()
+    List<Filter> filters = new ArrayList<>();
+    filters.add(
+        Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped").build());
+    if (!vpcId.isEmpty()) {
+      filters.add(Filter.builder().name("vpc-id").values(vpcId).build());
+    }
+    return ec2().describeInstancesPaginator(b -> b.filters(filters)).reservations().stream()
         .flatMap(r -> r.instances().stream())
-        .anyMatch(i -> !i.instanceId().equals(ownInstance));
+        .filter(i -> !i.instanceId().equals(ownInstance))
+        .anyMatch(
+            i ->
+                i.securityGroups().stream().anyMatch(g -> groupId.equals(g.groupId()))
+                    || i.networkInterfaces().stream()
+                        .flatMap(n -> n.groups().stream())
+                        .anyMatch(g -> groupId.equals(g.groupId())));
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -419,6 +419,7 @@ class AmazonEc2DriverTest {
         .createSecurityGroup(any(CreateSecurityGroupRequest.class));
     doReturn(null).when(ec2).authorizeSecurityGroupIngress(any(software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest.class));
     doReturn(DeleteKeyPairResponse.builder().build()).when(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class));
+    doReturn(DescribeInstancesResponse.builder().build()).when(ec2).describeInstances(any(DescribeInstancesRequest.class));
     doReturn(DeleteSecurityGroupResponse.builder().build())
         .when(ec2)
         .deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
