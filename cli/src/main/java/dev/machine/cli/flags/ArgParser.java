@@ -31,6 +31,11 @@ public final class ArgParser {
   }
 
   public ParsedArgs parse(String commandName, List<FlagDef> flags, List<String> args) {
+    if (args.stream().noneMatch(a -> a.startsWith("-"))) {
+      // Nothing looks like an option: every argument is positional, so picocli has nothing to do.
+      // Skipping it saves ~100 ms of start-up (its classes cannot be class-data shared).
+      return new ParsedArgs(defaultsAndEnvironment(flags, Set.of()), Set.of(), args, false);
+    }
     CommandSpec spec = CommandSpec.create().name(commandName);
     Map<OptionSpec, FlagDef> byOption = new HashMap<>();
     for (FlagDef flag : flags) {
@@ -57,22 +62,17 @@ public final class ArgParser {
       throw UsageException.incorrectUsage(e.getMessage());
     }
 
-    Map<String, Object> values = new HashMap<>();
     Set<String> set = new HashSet<>();
-    for (FlagDef flag : flags) {
-      values.put(flag.name(), flag.defaultValue());
-    }
     for (Map.Entry<OptionSpec, FlagDef> e : byOption.entrySet()) {
-      FlagDef flag = e.getValue();
-      OptionSpec option = e.getKey();
-      if (result.hasMatchedOption(option)) {
-        set.add(flag.name());
-        values.put(flag.name(), fromCommandLine(flag, option));
-      } else if (!flag.envVar().isEmpty()) {
-        String fromEnv = env.apply(flag.envVar());
-        if (fromEnv != null && !fromEnv.isEmpty()) {
-          values.put(flag.name(), fromEnvironment(flag, fromEnv));
-        }
+      if (result.hasMatchedOption(e.getKey())) {
+        set.add(e.getValue().name());
+      }
+    }
+    // The environment is read only for flags not on the command line: a bad value there is then moot.
+    Map<String, Object> values = defaultsAndEnvironment(flags, set);
+    for (Map.Entry<OptionSpec, FlagDef> e : byOption.entrySet()) {
+      if (result.hasMatchedOption(e.getKey())) {
+        values.put(e.getValue().name(), fromCommandLine(e.getValue(), e.getKey()));
       }
     }
     List<String> positionals = new ArrayList<>();
@@ -81,6 +81,21 @@ public final class ArgParser {
       positionals.addAll(matched);
     }
     return new ParsedArgs(values, set, positionals, result.isUsageHelpRequested());
+  }
+
+  /** Each flag's default, replaced by its environment variable unless the flag is in {@code given}. */
+  private Map<String, Object> defaultsAndEnvironment(List<FlagDef> flags, Set<String> given) {
+    Map<String, Object> values = new HashMap<>();
+    for (FlagDef flag : flags) {
+      values.put(flag.name(), flag.defaultValue());
+      if (!flag.envVar().isEmpty() && !given.contains(flag.name())) {
+        String fromEnv = env.apply(flag.envVar());
+        if (fromEnv != null && !fromEnv.isEmpty()) {
+          values.put(flag.name(), fromEnvironment(flag, fromEnv));
+        }
+      }
+    }
+    return values;
   }
 
   private static OptionSpec option(FlagDef flag) {

@@ -71,6 +71,21 @@ class ArgParserTest {
   }
 
   @Test
+  void aBadEnvironmentValueIsMootWhenTheFlagIsGiven() {
+    assertThat(parse(Map.of("THE_PORT", "twenty"), "--port", "2").integer("port")).isEqualTo(2);
+  }
+
+  @Test
+  void withoutOptionsTheSameValuesComeOut() {
+    Map<String, String> env = Map.of("THE_URL", "tcp://env", "THE_OPTS", "a,b");
+    ParsedArgs fast = parse(env, "a", "b");
+    ParsedArgs full = parse(env, "a", "--", "b");
+    assertThat(fast.values()).isEqualTo(full.values());
+    assertThat(fast.positionals()).isEqualTo(full.positionals());
+    assertThatThrownBy(() -> parse(Map.of("THE_VERBOSE", "yes"), "name")).hasMessageContaining("THE_VERBOSE");
+  }
+
+  @Test
   void badCommandLineValuesAreRejected() {
     assertThatThrownBy(() -> parse(Map.of(), "--port", "x"))
         .hasMessage("invalid value \"x\" for flag --port: want an integer");
