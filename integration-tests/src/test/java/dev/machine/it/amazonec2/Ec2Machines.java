@@ -71,7 +71,10 @@ final class Ec2Machines {
     return values;
   }
 
-  /** Creates a machine; with {@code killAfter} > 0 the create dies right after that checkpoint's save. */
+  /**
+   * Creates a machine; with {@code killAfter} > 0 the create dies right after that checkpoint's
+   * save. A failed create is removed again, as the core's lifecycle does.
+   */
   Driver create(String name, Map<String, Object> flags, int killAfter) {
     AtomicInteger saves = new AtomicInteger();
     Driver[] self = new Driver[1];
@@ -87,7 +90,15 @@ final class Ec2Machines {
     driver.setConfigFromFlags(new MapDriverOptions(options(flags)));
     driver.preCreateCheck();
     save(name, driver);
-    driver.create();
+    try {
+      driver.create();
+    } catch (RuntimeException e) {
+      // As the core does (unless --keep-on-failure): remove what the failed create made.
+      save(name, driver);
+      recorder.info("Removing what the failed create made for machine \"" + name + "\"...");
+      driver.remove();
+      throw e;
+    }
     save(name, driver);
     return driver;
   }

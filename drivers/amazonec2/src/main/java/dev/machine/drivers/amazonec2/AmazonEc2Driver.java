@@ -561,6 +561,11 @@ public final class AmazonEc2Driver extends BaseDriver {
     progress().info("Using AMI " + ami + " (" + imageName + ")");
   }
 
+  /**
+   * Launches the instance. Each resource is saved (checkpoint) the moment it exists, so that
+   * {@link #remove()} can delete whatever a failed or killed create made; the core calls it after a
+   * failure unless the user asked to keep the remains ({@code --keep-on-failure}).
+   */
   @Override
   public void create() {
     if (!prereqsChecked) {
@@ -568,28 +573,11 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
     String userData = userData();
     progress().info("Launching instance...");
-    CreatedResources created = new CreatedResources();
-    try {
-      createKeyPair(created);
-      configureSecurityGroups(created);
-      launch(created, userData);
-      waitForIpAndRunning();
-      checkpoint();
-    } catch (RuntimeException e) {
-      rollBack(created);
-      throw e;
-    }
-  }
-
-  /** What one create made, so that a failure deletes exactly that and nothing shared. */
-  private static final class CreatedResources {
-    String keyPair = "";
-    final List<String> securityGroups = new ArrayList<>();
-    String instance = "";
-
-    boolean isEmpty() {
-      return keyPair.isEmpty() && securityGroups.isEmpty() && instance.isEmpty();
-    }
+    createKeyPair();
+    configureSecurityGroups();
+    launch(userData);
+    waitForIpAndRunning();
+    checkpoint();
   }
 
   private String userData() {
@@ -604,7 +592,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
   }
 
-  private void createKeyPair(CreatedResources created) {
+  private void createKeyPair() {
     Path key = resolveStorePath("id_rsa");
     String publicKey;
     try {
@@ -635,7 +623,6 @@ public final class AmazonEc2Driver extends BaseDriver {
       checkpoint();
       throw new MachineException("unable to create key pair: " + AwsErrors.describe(e), e);
     }
-    created.keyPair = keyName;
   }
 
   /** Writes a key file readable by its owner only (copied keys keep no looser mode). */
@@ -654,7 +641,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     return new ArrayList<>(names);
   }
 
-  private void configureSecurityGroups(CreatedResources created) {
+  private void configureSecurityGroups() {
     List<String> names = groupNames();
     List<String> ids = new ArrayList<>();
     if (!legacySecurityGroupId.isEmpty()) {
@@ -688,7 +675,6 @@ public final class AmazonEc2Driver extends BaseDriver {
         } catch (SdkException e) {
           throw new MachineException(AwsErrors.describe(e), e);
         }
-        created.securityGroups.add(groupId);
         createdSecurityGroupIds.add(groupId);
         checkpoint();
       } else {
@@ -735,7 +721,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
   }
 
-  private void launch(CreatedResources created, String userData) {
+  private void launch(String userData) {
     List<Tag> tagList = new ArrayList<>();
     Tags.forMachine(machineName(), tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
     EbsBlockDevice.Builder ebs =
@@ -795,7 +781,6 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
     Instance instance = response.instances().get(0);
     instanceId = instance.instanceId();
-    created.instance = instanceId;
     reservationId = nullToEmpty(response.reservationId());
     privateIpAddress = nullToEmpty(instance.privateIpAddress());
     spotInstanceRequestId = nullToEmpty(instance.spotInstanceRequestId());
@@ -844,60 +829,6 @@ public final class AmazonEc2Driver extends BaseDriver {
         throw new MachineException("Maximum number of retries (" + MAX_POLLS + ") exceeded");
       }
       environment.sleeper().sleep(POLL);
-    }
-  }
-
-  /** Deletes what a failed create made, and says so; what it could not delete, {@code rm} will retry. */
-  private void rollBack(CreatedResources created) {
-    if (created.isEmpty()) {
-      return;
-    }
-    List<String> removed = new ArrayList<>();
-    List<String> errors = new ArrayList<>();
-    if (!created.instance.isEmpty()) {
-      try {
-        terminate(created.instance);
-        removed.add("instance " + created.instance);
-        instanceId = "";
-        ipAddress = "";
-        privateIpAddress = "";
-      } catch (RuntimeException e) {
-        errors.add("instance " + created.instance + " (" + message(e) + ")");
-      }
-    }
-    if (!created.securityGroups.isEmpty()) {
-      for (String group : created.securityGroups) {
-        try {
-          deleteSecurityGroup(group, created.instance);
-          removed.add("security group " + group);
-          createdSecurityGroupIds.remove(group);
-          securityGroupIds.remove(group);
-        } catch (RuntimeException e) {
-          errors.add("security group " + group + " (" + message(e) + ")");
-        }
-      }
-    }
-    if (!created.keyPair.isEmpty()) {
-      try {
-        deleteKeyPair(created.keyPair);
-        removed.add("key pair " + created.keyPair);
-        keyName = "";
-      } catch (RuntimeException e) {
-        errors.add("key pair " + created.keyPair + " (" + message(e) + ")");
-      }
-    }
-    try {
-      checkpoint();
-    } catch (RuntimeException e) {
-      // The save failing must not hide why the create failed.
-    }
-    if (!removed.isEmpty()) {
-      progress().warn("Create failed; removed what it had made: " + String.join(", ", removed));
-    }
-    if (!errors.isEmpty()) {
-      progress().warn(
-          "Create failed and could not remove: " + String.join(", ", errors) + "; run 'rm " + machineName()
-              + "' to retry");
     }
   }
 

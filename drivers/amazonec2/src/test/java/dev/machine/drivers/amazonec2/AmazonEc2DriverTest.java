@@ -426,7 +426,7 @@ class AmazonEc2DriverTest {
   }
 
   @Test
-  void insufficientCapacityFailsTheCreateAndRemovesTheKeyPairAndGroupItMade() {
+  void insufficientCapacityFailsTheCreateWithEverythingMadeSavedForRemove() {
     readyToCreate();
     doThrow(awsError("InsufficientInstanceCapacity", "We currently do not have sufficient t2.micro capacity", 500))
         .when(ec2)
@@ -436,21 +436,38 @@ class AmazonEc2DriverTest {
         .hasMessage(
             "Error launching instance: InsufficientInstanceCapacity: We currently do not have sufficient t2.micro"
                 + " capacity");
+    // Each resource was saved the moment it existed...
+    ObjectNode last = checkpoints.get(checkpoints.size() - 1);
+    assertThat(last.get("KeyName").asText()).isEqualTo("dev");
+    assertThat(last.get("CreatedSecurityGroupIds").toString()).contains("sg-new");
+    assertThat(last.get("ClientToken").asText()).isNotEmpty();
+    // ...so that remove (which the core runs after a failed create) deletes exactly that.
+    AmazonEc2Driver fromDisk = newDriver();
+    fromDisk.readConfig(last);
+    fromDisk.remove();
     verify(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class));
     ArgumentCaptor<DeleteSecurityGroupRequest> deleted = ArgumentCaptor.forClass(DeleteSecurityGroupRequest.class);
     verify(ec2).deleteSecurityGroup(deleted.capture());
     assertThat(deleted.getValue().groupId()).isEqualTo("sg-new");
-    assertThat(warnings).contains("Create failed; removed what it had made: security group sg-new, key pair dev");
-    ObjectNode last = checkpoints.get(checkpoints.size() - 1);
-    assertThat(last.get("KeyName").asText()).isEmpty();
-    assertThat(last.get("CreatedSecurityGroupIds")).isEmpty();
-    // Each resource was saved the moment it existed.
-    assertThat(checkpoints).anySatisfy(c -> assertThat(c.get("CreatedSecurityGroupIds").toString()).contains("sg-new"));
-    assertThat(checkpoints).anySatisfy(c -> assertThat(c.get("KeyName").asText()).isEqualTo("dev"));
+    assertThat(warnings).contains("Missing instance ID, this is likely due to a failure during machine creation");
   }
 
   @Test
-  void anExistingGroupIsNeitherCreatedNorDeletedOnFailure() {
+  void aFailedKeyImportForgetsTheKeyNameSoRemoveCannotDeleteSomeoneElsesKey() {
+    readyToCreate();
+    doThrow(awsError("InvalidKeyPair.Duplicate", "The keypair 'dev' already exists.", 400))
+        .when(ec2)
+        .importKeyPair(any(ImportKeyPairRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create())
+        .hasMessage("unable to create key pair: InvalidKeyPair.Duplicate: The keypair 'dev' already exists.");
+    assertThat(checkpoints.get(checkpoints.size() - 1).get("KeyName").asText()).isEmpty();
+    driver.remove();
+    verify(ec2, never()).deleteKeyPair(any(DeleteKeyPairRequest.class));
+  }
+
+  @Test
+  void aGroupOfAnotherMachineIsNeitherCreatedNorDeleted() {
     readyToCreate();
     doReturn(
             DescribeSecurityGroupsResponse.builder()
@@ -465,9 +482,33 @@ class AmazonEc2DriverTest {
         .runInstances(any(RunInstancesRequest.class));
     driver.preCreateCheck();
     assertThatThrownBy(() -> driver.create()).hasMessageStartingWith("Error launching instance: Unsupported");
+    driver.remove();
     verify(ec2, never()).createSecurityGroup(any(CreateSecurityGroupRequest.class));
     verify(ec2, never()).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
     verify(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class));
+  }
+
+  @Test
+  void aGroupThisMachineMadeButAnotherInstanceUsesIsLeftInPlace() {
+    readyToCreate();
+    doThrow(awsError("InsufficientInstanceCapacity", "none left", 500)).when(ec2).runInstances(any(RunInstancesRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create()).isInstanceOf(MachineException.class);
+    doReturn(
+            DescribeInstancesResponse.builder()
+                .reservations(
+                    Reservation.builder()
+                        .instances(
+                            Instance.builder().instanceId("i-other")
+                                .networkInterfaces(n -> n.groups(g -> g.groupId("sg-new")))
+                                .build())
+                        .build())
+                .build())
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+    driver.remove();
+    verify(ec2, never()).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+    assertThat(infos).contains("Security group sg-new is used by other instances; leaving it in place");
   }
 
   @Test

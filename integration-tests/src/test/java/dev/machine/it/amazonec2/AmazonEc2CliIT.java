@@ -1,0 +1,178 @@
+package dev.machine.it.amazonec2;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.machine.it.cli.MachineRunner;
+import dev.machine.it.testbed.TestHost;
+import dev.machine.it.testbed.TestHosts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Instance;
+
+/**
+ * The built CLI against moto, end to end: moto's VPC has the subnet 10.200.3.0/24, where a real
+ * test host (sshd + dockerd) answers at 10.200.3.4, the private address moto gives the first
+ * instance launched there. Everything runs in this JVM's sealed network namespace, which holds the
+ * outer end of the test host's link and nothing else.
+ */
+class AmazonEc2CliIT {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static MotoEmulator moto;
+  private static Ec2Client check;
+  private static TestHosts hosts;
+
+  @TempDir Path store;
+  private MachineRunner machine;
+  private String subnet;
+
+  @BeforeAll
+  static void start() throws Exception {
+    moto = MotoEmulator.start();
+    check = moto.checkingClient("us-east-1");
+    hosts =
+        TestHosts.builder().subnet(3).outerNetns(System.getProperty("machine.sealed.netns")).count(1).start();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    if (hosts != null) {
+      hosts.close();
+    }
+    if (check != null) {
+      check.close();
+    }
+    if (moto != null) {
+      moto.close();
+    }
+  }
+
+  @BeforeEach
+  void setUp() throws Exception {
+    machine = new MachineRunner(store);
+    freshEmulator();
+  }
+
+  /** An empty emulator with the VPC and subnet of the test host. */
+  private void freshEmulator() throws IOException {
+    moto.reset();
+    String vpc = check.createVpc(b -> b.cidrBlock("10.200.0.0/16")).vpc().vpcId();
+    subnet =
+        check.createSubnet(b -> b.vpcId(vpc).cidrBlock("10.200.3.0/24").availabilityZone("us-east-1a"))
+            .subnet()
+            .subnetId();
+  }
+
+  private List<String> createArgs(String name) {
+    return List.of(
+        "create", "-d", "amazonec2",
+        "--amazonec2-endpoint", moto.endpoint(),
+        "--amazonec2-subnet-id", subnet,
+        "--amazonec2-use-private-address",
+        "--amazonec2-ssh-user", TestHost.SSH_USER,
+        "--amazonec2-ssh-keypath", hosts.privateKeyPath().toString(),
+        name);
+  }
+
+  private static List<Instance> liveInstances() {
+    return check.describeInstances().reservations().stream()
+        .flatMap(r -> r.instances().stream())
+        .filter(i -> !"terminated".equals(i.state().nameAsString()))
+        .toList();
+  }
+
+  private static void assertNothingLeft(String when) {
+    assertThat(liveInstances()).as("instances %s", when).isEmpty();
+    assertThat(check.describeKeyPairs().keyPairs()).as("key pairs %s", when).isEmpty();
+    assertThat(check.describeSecurityGroups().securityGroups())
+        .as("security groups %s", when)
+        .allSatisfy(g -> assertThat(g.groupName()).isEqualTo("default"));
+  }
+
+  @Test
+  void createProvisionsTheInstanceAndDockerRunsThroughEnv() throws Exception {
+    long start = System.nanoTime();
+    MachineRunner.Result create = machine.run(createArgs("dev").toArray(String[]::new)).exits(0);
+    System.out.println("[amazonec2] CLI create against moto + test host: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    assertThat(create.out())
+        .contains("(dev) Launching instance...")
+        .contains("Docker is up and running!");
+    assertThat(machine.run("ip", "dev").exits(0).out().strip()).isEqualTo("10.200.3.4");
+    assertThat(machine.run("url", "dev").exits(0).out().strip()).isEqualTo("tcp://10.200.3.4:2376");
+    assertThat(machine.run("ls").exits(0).out()).containsPattern("dev\\s+-\\s+amazonec2\\s+Running\\s+tcp://10.200.3.4:2376");
+
+    MachineRunner.Result docker =
+        machine.bash(
+            "set -e; eval \"$(machine -s " + store + " env dev)\"; docker import -c 'CMD [\"/bin/sh\"]' - busybox:local < "
+                + hosts.busyboxTarball() + " >/dev/null; docker run --rm busybox:local echo hello-from-ec2");
+    assertThat(docker.code()).as("docker through env: %s %s", docker.out(), docker.err()).isZero();
+    assertThat(docker.out()).contains("hello-from-ec2");
+
+    machine.run("rm", "-y", "dev").exits(0);
+    assertNothingLeft("after rm");
+  }
+
+  /**
+   * {@code kill -9} of a create at each point where it has just saved something (the key pair
+   * name, the group it made, the instance), then {@code rm}: nothing may be left in EC2.
+   */
+  @Test
+  void aCreateKilledAtAnyPointLeavesNothingAfterRm() throws Exception {
+    List<Predicate<JsonNode>> killPoints = new ArrayList<>();
+    killPoints.add(d -> !d.path("KeyName").asText().isEmpty());
+    killPoints.add(d -> d.path("CreatedSecurityGroupIds").size() > 0);
+    killPoints.add(d -> !d.path("ClientToken").asText().isEmpty());
+    killPoints.add(d -> !d.path("InstanceId").asText().isEmpty());
+    killPoints.add(d -> !d.path("IPAddress").asText().isEmpty());
+    for (int point = 0; point < killPoints.size(); point++) {
+      freshEmulator();
+      String name = "k" + point;
+      boolean killed = createAndKillWhen(name, killPoints.get(point));
+      if (Files.exists(store.resolve("machines").resolve(name))) {
+        MachineRunner.Result rm = machine.run("rm", "-y", name);
+        assertThat(rm.code()).as("rm after a kill at point %d (killed: %s): %s %s", point, killed, rm.out(), rm.err()).isZero();
+      }
+      assertNothingLeft("after a kill at point " + point + " and rm");
+    }
+  }
+
+  /** Runs create and SIGKILLs it as soon as its saved driver state matches; false if it ended first. */
+  private boolean createAndKillWhen(String name, Predicate<JsonNode> condition) throws Exception {
+    List<String> argv = new ArrayList<>();
+    argv.add(MachineRunner.launcher().toString());
+    argv.add("-s");
+    argv.add(store.toString());
+    argv.addAll(createArgs(name));
+    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(store.resolve(name + ".log").toFile()).start();
+    Path config = store.resolve("machines").resolve(name).resolve("config.json");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (p.isAlive() && System.nanoTime() < deadline) {
+      if (Files.exists(config)) {
+        try {
+          if (condition.test(JSON.readTree(config.toFile()).path("Driver"))) {
+            p.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
+            p.waitFor();
+            return true;
+          }
+        } catch (IOException partial) {
+          // Replaced while read: read it again.
+        }
+      }
+      Thread.sleep(2);
+    }
+    p.destroyForcibly().waitFor();
+    return false;
+  }
+}
