@@ -61,7 +61,9 @@ class AmazonEc2CliIT {
 
   @BeforeEach
   void setUp() throws Exception {
-    machine = new MachineRunner(store);
+    // The launcher honours JAVA_HOME, which failsafe points at the sealed-netns wrapper: give it
+    // the real JDK so the CLI runs in this JVM's namespace (with the emulator), not a new one.
+    machine = new MachineRunner(store).env("JAVA_HOME", System.getProperty("java.home"));
     freshEmulator();
   }
 
@@ -155,7 +157,10 @@ class AmazonEc2CliIT {
     argv.add("-s");
     argv.add(store.toString());
     argv.addAll(createArgs(name));
-    Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(store.resolve(name + ".log").toFile()).start();
+    ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(store.resolve(name + ".log").toFile());
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    pb.environment().put("HOME", store.resolve("home").toString());
+    Process p = pb.start();
     Path config = store.resolve("machines").resolve(name).resolve("config.json");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
     while (p.isAlive() && System.nanoTime() < deadline) {
