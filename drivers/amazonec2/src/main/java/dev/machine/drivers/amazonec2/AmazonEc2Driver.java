@@ -479,11 +479,15 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   @Override
   public void preCreateCheck() {
-    checkKeyPair();
-    if (subnetId.isEmpty()) {
-      subnetId = subnetInZone();
+    try {
+      checkKeyPair();
+      if (subnetId.isEmpty()) {
+        subnetId = subnetInZone();
+      }
+      chooseImage();
+    } catch (SdkException e) {
+      throw new MachineException(AwsErrors.describe(e), e);
     }
-    chooseImage();
     prereqsChecked = true;
   }
 
@@ -573,10 +577,14 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
     String userData = userData();
     progress().info("Launching instance...");
-    createKeyPair();
-    configureSecurityGroups();
-    launch(userData);
-    waitForIpAndRunning();
+    try {
+      createKeyPair();
+      configureSecurityGroups();
+      launch(userData);
+      waitForIpAndRunning();
+    } catch (SdkException e) {
+      throw new MachineException(AwsErrors.describe(e), e);
+    }
     checkpoint();
   }
 
