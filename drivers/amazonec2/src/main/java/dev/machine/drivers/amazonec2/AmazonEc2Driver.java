@@ -22,7 +22,6 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -40,13 +39,10 @@ import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
-import software.amazon.awssdk.services.ec2.model.IpPermission;
-import software.amazon.awssdk.services.ec2.model.IpRange;
 import software.amazon.awssdk.services.ec2.model.MarketType;
 import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
-import software.amazon.awssdk.services.ec2.model.SecurityGroup;
 import software.amazon.awssdk.services.ec2.model.SpotInstanceType;
 import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
 import software.amazon.awssdk.services.ec2.model.Subnet;
@@ -650,83 +646,28 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   private void configureSecurityGroups() {
-    List<String> names = groupNames();
     List<String> ids = new ArrayList<>();
     if (!legacySecurityGroupId.isEmpty()) {
       ids.add(legacySecurityGroupId);
     }
-    if (names.isEmpty()) {
-      securityGroupIds = ids;
-      return;
-    }
-    Map<String, SecurityGroup> existing = new java.util.HashMap<>();
-    try {
-      ec2().describeSecurityGroups(
-              b ->
-                  b.filters(
-                      Filter.builder().name("group-name").values(names).build(),
-                      Filter.builder().name("vpc-id").values(vpcId).build()))
-          .securityGroups()
-          .forEach(g -> existing.put(g.groupName(), g));
-    } catch (SdkException e) {
-      throw new MachineException(AwsErrors.describe(e), e);
-    }
-    for (String name : names) {
-      SecurityGroup group = existing.get(name);
-      String groupId;
-      List<PortRule> present = new ArrayList<>();
-      if (group == null) {
-        progress().info("Creating security group " + name + " in " + vpcId);
-        try {
-          groupId =
-              ec2().createSecurityGroup(b -> b.groupName(name).description("Docker Machine").vpcId(vpcId)).groupId();
-        } catch (SdkException e) {
-          throw new MachineException(AwsErrors.describe(e), e);
-        }
-        createdSecurityGroupIds.add(groupId);
-        checkpoint();
-      } else {
-        groupId = group.groupId();
-        for (IpPermission p : group.ipPermissions()) {
-          if (p.fromPort() != null) {
-            present.add(new PortRule(p.fromPort(), p.ipProtocol()));
-          }
-        }
-      }
-      if (!ids.contains(groupId)) {
-        ids.add(groupId);
-      }
-      List<PortRule> missing = IngressRules.missing(present, securityGroupReadOnly, sshPort(), swarmPort, openPorts);
-      if (!missing.isEmpty()) {
-        authorize(groupId, missing);
-      }
-    }
+    List<String> configured =
+        securityGroups()
+            .configure(
+                groupNames(),
+                securityGroupReadOnly,
+                sshPort(),
+                swarmPort,
+                openPorts,
+                created -> {
+                  createdSecurityGroupIds.add(created);
+                  checkpoint();
+                });
+    configured.stream().filter(g -> !ids.contains(g)).forEach(ids::add);
     securityGroupIds = ids;
   }
 
-  private void authorize(String groupId, List<PortRule> rules) {
-    List<IpPermission> permissions = new ArrayList<>();
-    for (PortRule r : rules) {
-      permissions.add(
-          IpPermission.builder()
-              .ipProtocol(r.protocol())
-              .fromPort(r.port())
-              .toPort(r.port())
-              .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
-              .build());
-    }
-    // A group just created may not be visible yet everywhere in EC2.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        ec2().authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(permissions));
-        return;
-      } catch (SdkException e) {
-        if (!AwsErrors.isNotFound(e) || attempt >= 5) {
-          throw new MachineException(AwsErrors.describe(e), e);
-        }
-        environment.sleeper().sleep(Duration.ofSeconds(1));
-      }
-    }
+  private SecurityGroups securityGroups() {
+    return new SecurityGroups(ec2(), vpcId, progress(), environment.sleeper());
   }
 
   private void launch(String userData) {
@@ -934,59 +875,9 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
   }
 
-  /**
-   * Deletes a security group this machine made, unless another machine's instance uses it (the
-   * {@code docker-machine} group is shared). EC2 refuses while this machine's own instance is still
-   * shutting down: wait for it.
-   */
   private void deleteSecurityGroup(String groupId, String ownInstance) {
-    if (usedByOtherInstances(groupId, ownInstance)) {
-      progress().info("Security group " + groupId + " is used by other instances; leaving it in place");
-      createdSecurityGroupIds.remove(groupId);
-      return;
-    }
-    for (int poll = 0; ; poll++) {
-      try {
-        ec2().deleteSecurityGroup(b -> b.groupId(groupId));
-        createdSecurityGroupIds.remove(groupId);
-        return;
-      } catch (SdkException e) {
-        if (AwsErrors.isNotFound(e)) {
-          createdSecurityGroupIds.remove(groupId);
-          return;
-        }
-        if (!"DependencyViolation".equals(AwsErrors.code(e)) || poll + 1 >= MAX_POLLS) {
-          throw new MachineException(AwsErrors.describe(e), e);
-        }
-      }
-      if (poll == 0) {
-        progress().info("Waiting for the instance to terminate to delete security group " + groupId + "...");
-      }
-      environment.sleeper().sleep(POLL);
-    }
-  }
-
-  /**
-   * Whether a live instance other than this machine's uses the group, through its own groups or its
-   * network interfaces' (checked here rather than with an {@code instance.group-id} filter, which
-   * some EC2-compatible APIs apply to the instance-level groups only).
-   */
-  private boolean usedByOtherInstances(String groupId, String ownInstance) {
-    List<Filter> filters = new ArrayList<>();
-    filters.add(
-        Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped").build());
-    if (!vpcId.isEmpty()) {
-      filters.add(Filter.builder().name("vpc-id").values(vpcId).build());
-    }
-    return ec2().describeInstancesPaginator(b -> b.filters(filters)).reservations().stream()
-        .flatMap(r -> r.instances().stream())
-        .filter(i -> !i.instanceId().equals(ownInstance))
-        .anyMatch(
-            i ->
-                i.securityGroups().stream().anyMatch(g -> groupId.equals(g.groupId()))
-                    || i.networkInterfaces().stream()
-                        .flatMap(n -> n.groups().stream())
-                        .anyMatch(g -> groupId.equals(g.groupId())));
+    securityGroups().delete(groupId, ownInstance);
+    createdSecurityGroupIds.remove(groupId);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -1,0 +1,156 @@
+package dev.machine.drivers.amazonec2;
+
+import dev.machine.core.MachineException;
+import dev.machine.core.Progress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.Filter;
+import software.amazon.awssdk.services.ec2.model.IpPermission;
+import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+
+/** A machine's security groups in one VPC: find or create them, open the missing ports, delete them. */
+final class SecurityGroups {
+  private static final Duration POLL = Duration.ofSeconds(3);
+  private static final int MAX_POLLS = 60;
+
+  private final Ec2Client ec2;
+  private final String vpcId;
+  private final Progress progress;
+  private final Ec2Environment.Sleeper sleeper;
+
+  SecurityGroups(Ec2Client ec2, String vpcId, Progress progress, Ec2Environment.Sleeper sleeper) {
+    this.ec2 = ec2;
+    this.vpcId = vpcId;
+    this.progress = progress;
+    this.sleeper = sleeper;
+  }
+
+  /**
+   * The ids of the named groups, created when missing ({@code onCreated} is told at once, so the
+   * caller can save it), each given the ingress rules it lacks (see {@link IngressRules}).
+   */
+  List<String> configure(
+      List<String> names, boolean readOnly, int sshPort, int swarmPort, List<String> openPorts, Consumer<String> onCreated) {
+    List<String> ids = new ArrayList<>();
+    if (names.isEmpty()) {
+      return ids;
+    }
+    Map<String, SecurityGroup> existing = new HashMap<>();
+    ec2.describeSecurityGroups(
+            b ->
+                b.filters(
+                    Filter.builder().name("group-name").values(names).build(),
+                    Filter.builder().name("vpc-id").values(vpcId).build()))
+        .securityGroups()
+        .forEach(g -> existing.put(g.groupName(), g));
+    for (String name : names) {
+      SecurityGroup group = existing.get(name);
+      String groupId;
+      List<PortRule> present = new ArrayList<>();
+      if (group == null) {
+        progress.info("Creating security group " + name + " in " + vpcId);
+        groupId = ec2.createSecurityGroup(b -> b.groupName(name).description("Docker Machine").vpcId(vpcId)).groupId();
+        onCreated.accept(groupId);
+      } else {
+        groupId = group.groupId();
+        for (IpPermission p : group.ipPermissions()) {
+          if (p.fromPort() != null) {
+            present.add(new PortRule(p.fromPort(), p.ipProtocol()));
+          }
+        }
+      }
+      if (!ids.contains(groupId)) {
+        ids.add(groupId);
+      }
+      List<PortRule> missing = IngressRules.missing(present, readOnly, sshPort, swarmPort, openPorts);
+      if (!missing.isEmpty()) {
+        authorize(groupId, missing);
+      }
+    }
+    return ids;
+  }
+
+  private void authorize(String groupId, List<PortRule> rules) {
+    List<IpPermission> permissions = new ArrayList<>();
+    for (PortRule r : rules) {
+      permissions.add(
+          IpPermission.builder()
+              .ipProtocol(r.protocol())
+              .fromPort(r.port())
+              .toPort(r.port())
+              .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
+              .build());
+    }
+    // A group just created may not be visible yet everywhere in EC2.
+    for (int attempt = 1; ; attempt++) {
+      try {
+        ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(permissions));
+        return;
+      } catch (SdkException e) {
+        if (!AwsErrors.isNotFound(e) || attempt >= 5) {
+          throw e;
+        }
+        sleeper.sleep(Duration.ofSeconds(1));
+      }
+    }
+  }
+
+  /**
+   * Deletes a group a machine made, unless another live instance uses it (the {@code docker-machine}
+   * group is shared). EC2 refuses while the machine's own instance is still shutting down: wait
+   * for it. Returns normally once the group is gone or deliberately left in place.
+   */
+  void delete(String groupId, String ownInstance) {
+    if (usedByOtherInstances(groupId, ownInstance)) {
+      progress.info("Security group " + groupId + " is used by other instances; leaving it in place");
+      return;
+    }
+    for (int poll = 0; ; poll++) {
+      try {
+        ec2.deleteSecurityGroup(b -> b.groupId(groupId));
+        return;
+      } catch (SdkException e) {
+        if (AwsErrors.isNotFound(e)) {
+          return;
+        }
+        if (!"DependencyViolation".equals(AwsErrors.code(e)) || poll + 1 >= MAX_POLLS) {
+          throw new MachineException(AwsErrors.describe(e), e);
+        }
+      }
+      if (poll == 0) {
+        progress.info("Waiting for the instance to terminate to delete security group " + groupId + "...");
+      }
+      sleeper.sleep(POLL);
+    }
+  }
+
+  /**
+   * Whether a live instance other than {@code ownInstance} uses the group, through its own groups
+   * or its network interfaces' (checked here rather than with an {@code instance.group-id} filter,
+   * which some EC2-compatible APIs apply to the instance-level groups only).
+   */
+  private boolean usedByOtherInstances(String groupId, String ownInstance) {
+    List<Filter> filters = new ArrayList<>();
+    filters.add(
+        Filter.builder().name("instance-state-name").values("pending", "running", "stopping", "stopped").build());
+    if (!vpcId.isEmpty()) {
+      filters.add(Filter.builder().name("vpc-id").values(vpcId).build());
+    }
+    return ec2.describeInstancesPaginator(b -> b.filters(filters)).reservations().stream()
+        .flatMap(r -> r.instances().stream())
+        .filter(i -> !i.instanceId().equals(ownInstance))
+        .anyMatch(
+            i ->
+                i.securityGroups().stream().anyMatch(g -> groupId.equals(g.groupId()))
+                    || i.networkInterfaces().stream()
+                        .flatMap(n -> n.groups().stream())
+                        .anyMatch(g -> groupId.equals(g.groupId())));
+  }
+}
