@@ -134,6 +134,7 @@ class AmazonEc2CliIT {
   void aCreateKilledAtAnyPointLeavesNothingAfterRm() throws Exception {
     List<Predicate<JsonNode>> killPoints = new ArrayList<>();
     killPoints.add(d -> !d.path("KeyName").asText().isEmpty());
+    killPoints.add(d -> d.path("PendingSecurityGroups").size() > 0);
     killPoints.add(d -> d.path("CreatedSecurityGroupIds").size() > 0);
     killPoints.add(d -> !d.path("ClientToken").asText().isEmpty());
     killPoints.add(d -> !d.path("InstanceId").asText().isEmpty());

@@ -247,12 +247,13 @@ class AmazonEc2DriverIT {
   }
 
   /**
-   * A create killed right after each of its saves: key pair name, security group, client token,
-   * instance id, final state. {@code rm} of what config.json holds must leave nothing behind.
+   * A create killed right after each of its saves: key pair name, security group name (before
+   * the call), its id, client token, instance id, final state. {@code rm} of what config.json holds
+   * must leave nothing behind.
    */
   @Test
   void aCreateKilledAtAnyStepLeavesNothingAfterRemove() throws Exception {
-    for (int step = 1; step <= 5; step++) {
+    for (int step = 1; step <= 6; step++) {
       moto.reset();
       vpc = defaultVpc(check);
       int kill = step;
@@ -266,10 +267,28 @@ class AmazonEc2DriverIT {
     }
   }
 
+  /** Killed after CreateSecurityGroup was sent but before its answer was saved: found by its tag. */
+  @Test
+  void aGroupWhoseIdWasNeverSavedIsFoundAndRemoved() {
+    assertThatThrownBy(() -> machines.create("dev", flags(), 2)).isInstanceOf(Ec2Machines.SimulatedKill.class);
+    ObjectNode saved = machines.driverJson("dev");
+    assertThat(saved.get("PendingSecurityGroups").toString()).contains("docker-machine");
+    assertThat(saved.get("CreatedSecurityGroupIds")).isEmpty();
+    // What the killed process had sent.
+    check.createSecurityGroup(
+        b -> b.groupName("docker-machine").description("Docker Machine").vpcId(vpc)
+            .tagSpecifications(t -> t.resourceType("security-group")
+                .tags(Tag.builder().key("docker-machine-id").value(saved.get("Id").asText()).build())));
+    assertThat(groupsBesidesDefault(check)).containsExactly("docker-machine");
+    machines.load("dev").remove();
+    assertThat(groupsBesidesDefault(check)).isEmpty();
+    assertThat(keyPairs(check)).isEmpty();
+  }
+
   /** Killed after RunInstances was sent but before its answer was saved: found by token and tag. */
   @Test
   void anInstanceWhoseIdWasNeverSavedIsFoundAndRemoved() {
-    assertThatThrownBy(() -> machines.create("dev", flags(), 3)).isInstanceOf(Ec2Machines.SimulatedKill.class);
+    assertThatThrownBy(() -> machines.create("dev", flags(), 4)).isInstanceOf(Ec2Machines.SimulatedKill.class);
     ObjectNode saved = machines.driverJson("dev");
     assertThat(saved.get("InstanceId").asText()).isEmpty();
     String token = saved.get("ClientToken").asText();

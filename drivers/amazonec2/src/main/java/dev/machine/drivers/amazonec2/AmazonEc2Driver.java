@@ -126,6 +126,7 @@ public final class AmazonEc2Driver extends BaseDriver {
   private String spotInstanceRequestId = "";
   private String clientToken = "";
   private List<String> createdSecurityGroupIds = new ArrayList<>();
+  private List<String> pendingSecurityGroups = new ArrayList<>();
 
   // Not persisted.
   private boolean persistAccessKey = true;
@@ -210,6 +211,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     spotInstanceRequestId = text(c, "SpotInstanceRequestId");
     clientToken = text(c, "ClientToken");
     createdSecurityGroupIds = list(c, "CreatedSecurityGroupIds");
+    pendingSecurityGroups = list(c, "PendingSecurityGroups");
     persistAccessKey = persistSecretKey = persistSessionToken = true;
     if (region.isEmpty()) {
       region = Ec2Flags.DEFAULT_REGION;
@@ -267,6 +269,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     c.put("SpotInstanceRequestId", spotInstanceRequestId);
     c.put("ClientToken", clientToken);
     putList(c, "CreatedSecurityGroupIds", createdSecurityGroupIds);
+    putList(c, "PendingSecurityGroups", pendingSecurityGroups);
   }
 
   private static String textOr(JsonNode node, String field, String fallback) {
@@ -658,9 +661,22 @@ public final class AmazonEc2Driver extends BaseDriver {
                 sshPort(),
                 swarmPort,
                 openPorts,
-                created -> {
-                  createdSecurityGroupIds.add(created);
-                  checkpoint();
+                id,
+                new SecurityGroups.Creation() {
+                  // Saved before the call too: a create killed before it saved the id leaves a
+                  // pending name, and rm then finds the group by its creator tag.
+                  @Override
+                  public void creating(String name) {
+                    pendingSecurityGroups.add(name);
+                    checkpoint();
+                  }
+
+                  @Override
+                  public void created(String name, String groupId) {
+                    pendingSecurityGroups.remove(name);
+                    createdSecurityGroupIds.add(groupId);
+                    checkpoint();
+                  }
                 });
     configured.stream().filter(g -> !ids.contains(g)).forEach(ids::add);
     securityGroupIds = ids;
@@ -822,6 +838,16 @@ public final class AmazonEc2Driver extends BaseDriver {
         } catch (SdkException e) {
           errors.add("unable to remove key pair: " + AwsErrors.describe(e));
         }
+      }
+    }
+    if (!pendingSecurityGroups.isEmpty()) {
+      try {
+        securityGroups().createdBy(id).stream()
+            .filter(g -> !createdSecurityGroupIds.contains(g))
+            .forEach(createdSecurityGroupIds::add);
+        pendingSecurityGroups.clear();
+      } catch (SdkException e) {
+        errors.add("unable to look for the security groups of an unfinished create: " + AwsErrors.describe(e));
       }
     }
     for (String group : List.copyOf(createdSecurityGroupIds)) {

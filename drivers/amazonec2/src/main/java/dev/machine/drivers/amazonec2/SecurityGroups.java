@@ -7,13 +7,15 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IpPermission;
 import software.amazon.awssdk.services.ec2.model.IpRange;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
 import software.amazon.awssdk.services.ec2.model.SecurityGroup;
+import software.amazon.awssdk.services.ec2.model.Tag;
+import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** A machine's security groups in one VPC: find or create them, open the missing ports, delete them. */
 final class SecurityGroups {
@@ -32,12 +34,29 @@ final class SecurityGroups {
     this.sleeper = sleeper;
   }
 
+  /** Told about a group before it is created (its name) and the moment it exists (its id), to save both. */
+  interface Creation {
+    void creating(String name);
+
+    void created(String name, String groupId);
+  }
+
+  /** The tag a group gets at creation, so that a create killed before it saved the id still finds it. */
+  static final String CREATOR_TAG = "docker-machine-id";
+
   /**
-   * The ids of the named groups, created when missing ({@code onCreated} is told at once, so the
-   * caller can save it), each given the ingress rules it lacks (see {@link IngressRules}).
+   * The ids of the named groups, created when missing (tagged {@link #CREATOR_TAG}={@code machineId};
+   * {@code creation} is told before and after), each given the ingress rules it lacks (see
+   * {@link IngressRules}).
    */
   List<String> configure(
-      List<String> names, boolean readOnly, int sshPort, int swarmPort, List<String> openPorts, Consumer<String> onCreated) {
+      List<String> names,
+      boolean readOnly,
+      int sshPort,
+      int swarmPort,
+      List<String> openPorts,
+      String machineId,
+      Creation creation) {
     List<String> ids = new ArrayList<>();
     if (names.isEmpty()) {
       return ids;
@@ -56,8 +75,20 @@ final class SecurityGroups {
       List<PortRule> present = new ArrayList<>();
       if (group == null) {
         progress.info("Creating security group " + name + " in " + vpcId);
-        groupId = ec2.createSecurityGroup(b -> b.groupName(name).description("Docker Machine").vpcId(vpcId)).groupId();
-        onCreated.accept(groupId);
+        creation.creating(name);
+        groupId =
+            ec2.createSecurityGroup(
+                    b ->
+                        b.groupName(name)
+                            .description("Docker Machine")
+                            .vpcId(vpcId)
+                            .tagSpecifications(
+                                TagSpecification.builder()
+                                    .resourceType(ResourceType.SECURITY_GROUP)
+                                    .tags(Tag.builder().key(CREATOR_TAG).value(machineId).build())
+                                    .build()))
+                .groupId();
+        creation.created(name, groupId);
       } else {
         groupId = group.groupId();
         for (IpPermission p : group.ipPermissions()) {
@@ -100,6 +131,15 @@ final class SecurityGroups {
         sleeper.sleep(Duration.ofSeconds(1));
       }
     }
+  }
+
+  /** The groups created for the machine with this id (tagged {@link #CREATOR_TAG}). */
+  List<String> createdBy(String machineId) {
+    return ec2.describeSecurityGroups(b -> b.filters(Filter.builder().name("tag:" + CREATOR_TAG).values(machineId).build()))
+        .securityGroups()
+        .stream()
+        .map(SecurityGroup::groupId)
+        .toList();
   }
 
   /**

@@ -441,6 +441,7 @@ class AmazonEc2DriverTest {
     assertThat(last.get("KeyName").asText()).isEqualTo("dev");
     assertThat(last.get("CreatedSecurityGroupIds").toString()).contains("sg-new");
     assertThat(last.get("ClientToken").asText()).isNotEmpty();
+    assertThat(last.get("PendingSecurityGroups")).isEmpty();
     // ...so that remove (which the core runs after a failed create) deletes exactly that.
     AmazonEc2Driver fromDisk = newDriver();
     fromDisk.readConfig(last);
