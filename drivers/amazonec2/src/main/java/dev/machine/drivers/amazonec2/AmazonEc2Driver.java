@@ -48,7 +48,6 @@ import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
-import software.amazon.awssdk.services.ec2.model.VolumeType;
 
 /**
  * Docker Machine's amazonec2 driver on the AWS SDK for Java v2, with rancher's additions (IMDS
@@ -690,7 +689,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     List<Tag> tagList = new ArrayList<>();
     Tags.forMachine(machineName(), tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
     EbsBlockDevice.Builder ebs =
-        EbsBlockDevice.builder().volumeSize(rootSize).volumeType(VolumeType.fromValue(volumeType)).deleteOnTermination(true);
+        EbsBlockDevice.builder().volumeSize(rootSize).volumeType(volumeType).deleteOnTermination(true);
     if (encryptEbsVolume) {
       ebs.encrypted(true);
       if (!kmsKeyId.isEmpty()) {

@@ -513,6 +513,71 @@ class AmazonEc2DriverTest {
   }
 
   @Test
+  void theLaunchRequestCarriesVolumeEncryptionMetadataOptionsSpotAndPrivateAddressing() {
+    readyToCreate();
+    configured(
+        "amazonec2-ami", "ami-1",
+        "amazonec2-encrypt-ebs-volume", true,
+        "amazonec2-kms-key", "arn:aws:kms:us-east-1:1:key/k",
+        "amazonec2-root-size", 40,
+        "amazonec2-volume-type", "gp3",
+        "amazonec2-request-spot-instance", true,
+        "amazonec2-spot-price", "0.10",
+        "amazonec2-private-address-only", true,
+        "amazonec2-http-tokens", "optional",
+        "amazonec2-tags", "team,infra");
+    doReturn(
+            software.amazon.awssdk.services.ec2.model.RunInstancesResponse.builder()
+                .reservationId("r-1")
+                .instances(Instance.builder().instanceId("i-1").privateIpAddress("10.0.0.9").spotInstanceRequestId("sir-1").build())
+                .build())
+        .when(ec2)
+        .runInstances(any(RunInstancesRequest.class));
+    doReturn(
+            DescribeInstancesResponse.builder()
+                .reservations(
+                    Reservation.builder()
+                        .instances(Instance.builder().instanceId("i-1").state(st -> st.name(InstanceStateName.RUNNING))
+                            .privateIpAddress("10.0.0.9").build())
+                        .build())
+                .build())
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+    driver.preCreateCheck();
+    driver.create();
+
+    ArgumentCaptor<RunInstancesRequest> run = ArgumentCaptor.forClass(RunInstancesRequest.class);
+    verify(ec2).runInstances(run.capture());
+    RunInstancesRequest r = run.getValue();
+    assertThat(r.imageId()).isEqualTo("ami-1");
+    assertThat(r.keyName()).isEqualTo("dev");
+    assertThat(r.clientToken()).isEqualTo(driver.writeConfig().get("Id").asText());
+    var ebs = r.blockDeviceMappings().get(0).ebs();
+    assertThat(r.blockDeviceMappings().get(0).deviceName()).isEqualTo("/dev/sda1");
+    assertThat(ebs.volumeSize()).isEqualTo(40);
+    assertThat(ebs.volumeTypeAsString()).isEqualTo("gp3");
+    assertThat(ebs.deleteOnTermination()).isTrue();
+    assertThat(ebs.encrypted()).isTrue();
+    assertThat(ebs.kmsKeyId()).isEqualTo("arn:aws:kms:us-east-1:1:key/k");
+    assertThat(r.metadataOptions().httpTokensAsString()).isEqualTo("optional");
+    assertThat(r.metadataOptions().httpEndpointAsString()).isEqualTo("enabled");
+    assertThat(r.instanceMarketOptions().marketTypeAsString()).isEqualTo("spot");
+    assertThat(r.instanceMarketOptions().spotOptions().maxPrice()).isEqualTo("0.10");
+    assertThat(r.networkInterfaces().get(0).associatePublicIpAddress()).isFalse();
+    assertThat(r.networkInterfaces().get(0).subnetId()).isEqualTo("subnet-1");
+    assertThat(r.networkInterfaces().get(0).groups()).containsExactly("sg-new");
+    assertThat(r.tagSpecifications()).extracting(t -> t.resourceTypeAsString()).containsExactly("instance", "volume");
+    assertThat(r.tagSpecifications().get(1).tags())
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly("Name=dev", "team=infra");
+    ObjectNode saved = driver.writeConfig();
+    assertThat(saved.get("InstanceId").asText()).isEqualTo("i-1");
+    assertThat(saved.get("SpotInstanceRequestId").asText()).isEqualTo("sir-1");
+    assertThat(saved.get("IPAddress").asText()).isEqualTo("10.0.0.9");
+    assertThat(infos).contains("Launching instance...");
+  }
+
+  @Test
   void aSpotLaunchFailureSaysSo() {
     readyToCreate();
     configured("amazonec2-ami", "ami-1", "amazonec2-request-spot-instance", true);
