@@ -304,6 +304,25 @@ class AmazonEc2DriverIT {
   }
 
   @Test
+  void aUsersOwnKeyPairIsUsedAndKeptByRemove() throws Exception {
+    Path key = store.resolve("mykey");
+    dev.machine.core.ssh.SshKeys.generate(key);
+    String publicKey = Files.readString(Path.of(key + ".pub"));
+    check.importKeyPair(
+        b -> b.keyName("mine").publicKeyMaterial(software.amazon.awssdk.core.SdkBytes.fromUtf8String(publicKey)));
+    machines.create("own", flags("amazonec2-keypair-name", "mine", "amazonec2-ssh-keypath", key.toString()));
+    ObjectNode saved = machines.driverJson("own");
+    assertThat(saved.get("ExistingKey").asBoolean()).isTrue();
+    assertThat(instance(saved.get("InstanceId").asText()).keyName()).isEqualTo("mine");
+    Path copy = machines.machineDir("own").resolve("id_rsa");
+    assertThat(Files.readString(copy)).isEqualTo(Files.readString(key));
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(copy))).isEqualTo("rw-------");
+    machines.load("own").remove();
+    assertThat(liveInstances(check)).isEmpty();
+    assertThat(keyPairs(check)).containsExactly("mine");
+  }
+
+  @Test
   void aSpotInstanceIsLaunchedThroughRunInstancesAndRemoved() {
     machines.create("spot", flags("amazonec2-request-spot-instance", true));
     Instance i = instance(machines.driverJson("spot").get("InstanceId").asText());
