@@ -1,0 +1,163 @@
+package dev.machine.it.generic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.machine.it.cli.MachineRunner;
+import dev.machine.it.cli.MachineRunner.Result;
+import dev.machine.it.testbed.TestHost;
+import dev.machine.it.testbed.TestHosts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code create -d generic} end to end through the built launcher, on real test hosts (sshd and
+ * dockerd in their own network namespaces): provisioning, the docker CLI through {@code env},
+ * {@code ssh}, {@code scp}, re-provisioning and new certificates.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class GenericMachineIT {
+  static TestHosts hosts;
+  @TempDir static Path work;
+  static MachineRunner machine;
+
+  @BeforeAll
+  static void boot() {
+    TestHosts.requireEnvironment();
+    hosts = TestHosts.start(4);
+    machine = new MachineRunner(work.resolve("store")).env("SHELL", "/bin/bash");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (hosts != null) {
+      hosts.close();
+    }
+  }
+
+  static Result create(String name, String... extra) {
+    TestHost host = hosts.host(name);
+    String[] args = {"create", "-d", "generic", "--generic-ip-address", host.ip(), "--generic-ssh-user",
+        TestHost.SSH_USER, "--generic-ssh-key", hosts.privateKeyPath().toString()};
+    String[] all = new String[args.length + extra.length + 1];
+    System.arraycopy(args, 0, all, 0, args.length);
+    System.arraycopy(extra, 0, all, args.length, extra.length);
+    all[all.length - 1] = name;
+    return machine.run(all);
+  }
+
+  String env(String name) {
+    return "eval $(machine -s '" + machine.store() + "' env " + name + ") && ";
+  }
+
+  @Test
+  @Order(1)
+  void createProvisionsDockerWithTls() {
+    Result r = create("h1").exits(0);
+    assertThat(r.out())
+        .contains("Running pre-create checks...\nCreating machine...\n")
+        .contains("Waiting for machine to be running, this may take a few minutes...\n")
+        .contains("Detecting operating system of created instance...\n")
+        .contains("Checking connection to Docker...\nDocker is up and running!\n")
+        .endsWith(" env h1\n");
+
+    String version = machine.run("version", "h1").exits(0).out().trim();
+    assertThat(version).matches("\\d+\\.\\d+\\.\\d+.*");
+    assertThat(machine.run("ls").exits(0).out())
+        .containsPattern("\nh1 +- +generic +Running +tcp://" + hosts.host("h1").ip().replace(".", "\\.") + ":2376 +v");
+    assertThat(machine.run("status", "h1").exits(0).out()).isEqualTo("Running\n");
+    assertThat(machine.run("ip", "h1").exits(0).out()).isEqualTo(hosts.host("h1").ip() + "\n");
+  }
+
+  @Test
+  @Order(2)
+  void dockerRunsContainersThroughEnv() {
+    Result r = machine.bash(env("h1")
+        + "docker import -c 'CMD [\"/bin/sh\"]' - busybox:local < '" + hosts.busyboxTarball() + "' >/dev/null && "
+        + "docker run --rm busybox:local echo hi").exits(0);
+    assertThat(r.out()).isEqualTo("hi\n");
+  }
+
+  @Test
+  @Order(3)
+  void sshRunsCommands() {
+    assertThat(machine.run("ssh", "h1", "--", "hostname").exits(0).out()).isEqualTo("h1\n");
+    assertThat(machine.run("ssh", "h1", "false").exits(1).err()).isEqualTo("exit status 1\n");
+  }
+
+  @Test
+  @Order(4)
+  void scpCopiesBothWaysAndRecursively() throws Exception {
+    Path local = Files.writeString(work.resolve("hello.txt"), "hello over scp\n");
+    machine.run("scp", local.toString(), "h1:/tmp/hello.txt").exits(0);
+    assertThat(machine.run("ssh", "h1", "cat", "/tmp/hello.txt").exits(0).out()).isEqualTo("hello over scp\n");
+
+    Path back = work.resolve("back.txt");
+    machine.run("scp", "h1:/tmp/hello.txt", back.toString()).exits(0);
+    assertThat(back).hasContent("hello over scp");
+
+    Path dir = Files.createDirectories(work.resolve("tree/sub"));
+    Files.writeString(dir.resolve("f.txt"), "deep\n");
+    machine.run("scp", "-r", work.resolve("tree").toString(), "h1:/tmp/").exits(0);
+    assertThat(machine.run("ssh", "h1", "cat", "/tmp/tree/sub/f.txt").exits(0).out()).isEqualTo("deep\n");
+
+    Result wrong = machine.run("scp", "only-one").exits(1);
+    assertThat(wrong.err()).isEqualTo("Improper number of arguments\n");
+  }
+
+  @Test
+  @Order(5)
+  void provisionTwiceAndRegenerateCertificates() {
+    machine.run("provision", "h1").exits(0);
+    machine.run("provision", "h1").exits(0);
+    String before = machine.run("version", "h1").exits(0).out();
+
+    machine.run("regenerate-certs", "-f", "h1").exits(0);
+    Result docker = machine.bash(env("h1") + "docker version --format '{{.Server.Version}}'").exits(0);
+    assertThat(docker.out()).isEqualTo(before);
+
+    Result asked = machine.runWithInput("n\n", "regenerate-certs", "h1").exits(0);
+    assertThat(asked.out()).isEqualTo("Regenerate TLS machine certs?  Warning: this is irreversible. (y/n): ");
+  }
+
+  @Test
+  @Order(6)
+  void twoMachinesCreatedInParallel() {
+    CompletableFuture<Result> a = CompletableFuture.supplyAsync(() -> create("h2"));
+    CompletableFuture<Result> b = CompletableFuture.supplyAsync(() -> create("h3"));
+    a.join().exits(0);
+    b.join().exits(0);
+    String ls = machine.run("ls").exits(0).out();
+    assertThat(ls).containsPattern("\nh2 +- +generic +Running +tcp://\\S+ +v\\d");
+    assertThat(ls).containsPattern("\nh3 +- +generic +Running +tcp://\\S+ +v\\d");
+  }
+
+  @Test
+  @Order(7)
+  void aCreateThatFailsLeavesNothingBehind() {
+    // dockerd refuses an unknown flag, so the daemon never listens: provisioning fails after its wait.
+    Result r = create("h4", "--engine-opt", "no-such-dockerd-flag=1").exits(1);
+    // The first line says what failed; the failing command's output follows, for diagnosis.
+    assertThat(r.err().lines().findFirst().orElse(""))
+        .startsWith("Error creating machine: Error running provisioning: ");
+    assertThat(r.err()).contains("unknown flag: --no-such-dockerd-flag");
+    assertThat(r.out()).contains("(use --keep-on-failure to keep it)");
+    assertThat(machine.store().resolve("machines/h4")).doesNotExist();
+    assertThat(machine.run("ls", "-q").exits(0).out()).doesNotContain("h4");
+  }
+
+  @Test
+  @Order(8)
+  void genericMachinesCannotBeStoppedAndRmLeavesTheHostRunning() {
+    assertThat(machine.run("stop", "h2").exits(1).err()).isEqualTo("generic driver does not support stop\n");
+    machine.run("rm", "-y", "h2").exits(0);
+    assertThat(hosts.host("h2").ssh("hostname").stdout()).contains("h2");
+  }
+}
