@@ -676,6 +676,12 @@ public final class AmazonEc2Driver extends BaseDriver {
                     createdSecurityGroupIds.add(groupId);
                     checkpoint();
                   }
+
+                  @Override
+                  public void notCreated(String name) {
+                    pendingSecurityGroups.remove(name);
+                    checkpoint();
+                  }
                 });
     configured.stream().filter(g -> !ids.contains(g)).forEach(ids::add);
     securityGroupIds = ids;

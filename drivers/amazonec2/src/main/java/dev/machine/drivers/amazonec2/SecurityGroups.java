@@ -39,6 +39,9 @@ final class SecurityGroups {
     void creating(String name);
 
     void created(String name, String groupId);
+
+    /** Another machine created it meanwhile: it is not this machine's. */
+    void notCreated(String name);
   }
 
   /** The tag a group gets at creation, so that a create killed before it saved the id still finds it. */
@@ -74,27 +77,12 @@ final class SecurityGroups {
       String groupId;
       List<PortRule> present = new ArrayList<>();
       if (group == null) {
-        progress.info("Creating security group " + name + " in " + vpcId);
-        creation.creating(name);
-        groupId =
-            ec2.createSecurityGroup(
-                    b ->
-                        b.groupName(name)
-                            .description("Docker Machine")
-                            .vpcId(vpcId)
-                            .tagSpecifications(
-                                TagSpecification.builder()
-                                    .resourceType(ResourceType.SECURITY_GROUP)
-                                    .tags(Tag.builder().key(CREATOR_TAG).value(machineId).build())
-                                    .build()))
-                .groupId();
-        creation.created(name, groupId);
-      } else {
-        groupId = group.groupId();
-        for (IpPermission p : group.ipPermissions()) {
-          if (p.fromPort() != null) {
-            present.add(new PortRule(p.fromPort(), p.ipProtocol()));
-          }
+        group = create(name, machineId, creation);
+      }
+      groupId = group.groupId();
+      for (IpPermission p : group.ipPermissions()) {
+        if (p.fromPort() != null) {
+          present.add(new PortRule(p.fromPort(), p.ipProtocol()));
         }
       }
       if (!ids.contains(groupId)) {
@@ -106,6 +94,45 @@ final class SecurityGroups {
       }
     }
     return ids;
+  }
+
+  /**
+   * Creates the group, or, when a machine created in parallel made it first (Duplicate), takes
+   * that one as an existing group.
+   */
+  private SecurityGroup create(String name, String machineId, Creation creation) {
+    progress.info("Creating security group " + name + " in " + vpcId);
+    creation.creating(name);
+    try {
+      String groupId =
+          ec2.createSecurityGroup(
+                  b ->
+                      b.groupName(name)
+                          .description("Docker Machine")
+                          .vpcId(vpcId)
+                          .tagSpecifications(
+                              TagSpecification.builder()
+                                  .resourceType(ResourceType.SECURITY_GROUP)
+                                  .tags(Tag.builder().key(CREATOR_TAG).value(machineId).build())
+                                  .build()))
+              .groupId();
+      creation.created(name, groupId);
+      return SecurityGroup.builder().groupId(groupId).groupName(name).build();
+    } catch (SdkException e) {
+      if (!"InvalidGroup.Duplicate".equals(AwsErrors.code(e))) {
+        throw e;
+      }
+      creation.notCreated(name);
+      return ec2.describeSecurityGroups(
+              b ->
+                  b.filters(
+                      Filter.builder().name("group-name").values(name).build(),
+                      Filter.builder().name("vpc-id").values(vpcId).build()))
+          .securityGroups()
+          .stream()
+          .findFirst()
+          .orElseThrow(() -> e);
+    }
   }
 
   private void authorize(String groupId, List<PortRule> rules) {
@@ -125,6 +152,9 @@ final class SecurityGroups {
         ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(permissions));
         return;
       } catch (SdkException e) {
+        if ("InvalidPermission.Duplicate".equals(AwsErrors.code(e))) {
+          return; // a machine created in parallel opened the same ports
+        }
         if (!AwsErrors.isNotFound(e) || attempt >= 5) {
           throw e;
         }

@@ -578,6 +578,37 @@ class AmazonEc2DriverTest {
   }
 
   @Test
+  void aGroupAnotherMachineCreatedInParallelIsUsedButNotClaimed() {
+    readyToCreate();
+    doThrow(awsError("InvalidGroup.Duplicate", "The security group 'docker-machine' already exists", 400))
+        .when(ec2)
+        .createSecurityGroup(any(CreateSecurityGroupRequest.class));
+    doReturn(DescribeSecurityGroupsResponse.builder().build())
+        .doReturn(
+            DescribeSecurityGroupsResponse.builder()
+                .securityGroups(
+                    software.amazon.awssdk.services.ec2.model.SecurityGroup.builder().groupId("sg-theirs")
+                        .groupName("docker-machine").build())
+                .build())
+        .when(ec2)
+        .describeSecurityGroups(any(DescribeSecurityGroupsRequest.class));
+    doThrow(awsError("InvalidPermission.Duplicate", "the specified rule already exists", 400))
+        .when(ec2)
+        .authorizeSecurityGroupIngress(any(software.amazon.awssdk.services.ec2.model.AuthorizeSecurityGroupIngressRequest.class));
+    doThrow(awsError("InsufficientInstanceCapacity", "none left", 500)).when(ec2).runInstances(any(RunInstancesRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create()).hasMessageStartingWith("Error launching instance: InsufficientInstanceCapacity");
+    ArgumentCaptor<RunInstancesRequest> run = ArgumentCaptor.forClass(RunInstancesRequest.class);
+    verify(ec2).runInstances(run.capture());
+    assertThat(run.getValue().networkInterfaces().get(0).groups()).containsExactly("sg-theirs");
+    ObjectNode saved = driver.writeConfig();
+    assertThat(saved.get("CreatedSecurityGroupIds")).isEmpty();
+    assertThat(saved.get("PendingSecurityGroups")).isEmpty();
+    driver.remove();
+    verify(ec2, never()).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+  }
+
+  @Test
   void aSpotLaunchFailureSaysSo() {
     readyToCreate();
     configured("amazonec2-ami", "ami-1", "amazonec2-request-spot-instance", true);
