@@ -24,6 +24,7 @@ import dev.machine.core.host.HostOptions;
 import dev.machine.core.host.NewHosts;
 import dev.machine.core.host.RetryWait;
 import dev.machine.core.host.SwarmOptions;
+import dev.machine.core.provision.SshProvisioning;
 import dev.machine.core.store.Store;
 import java.nio.file.Path;
 import java.util.List;
@@ -119,6 +120,10 @@ final class CreateCommand extends Command {
       throw new MachineException("Error setting machine configuration from flags provided: " + e.getMessage(), e);
     }
 
+    if (!HostCreator.NONE_DRIVER.equals(provider.name())) {
+      // Refused before anything is made, rather than after the machine was created.
+      SshProvisioning.rejectSwarm(host.hostOptions().swarmOptions());
+    }
     HostCreator creator =
         new HostCreator(
             store,

@@ -129,6 +129,25 @@ class GenericMachineIT {
 
   @Test
   @Order(6)
+  void regenerateCertsWithClientCertsReplacesTheCa() throws Exception {
+    byte[] oldCa = Files.readAllBytes(machine.store().resolve("certs/ca.pem"));
+    Result r = machine.runWithInput("y\n", "regenerate-certs", "--client-certs", "h1").exits(0);
+    assertThat(r.out()).contains("Regenerating local certificates").contains("Regenerating TLS certificates");
+    assertThat(Files.readAllBytes(machine.store().resolve("certs/ca.pem"))).isNotEqualTo(oldCa);
+    Result docker = machine.bash(env("h1") + "docker version --format '{{.Server.Version}}'").exits(0);
+    assertThat(docker.out()).isNotBlank();
+  }
+
+  @Test
+  @Order(7)
+  void legacySwarmIsRefusedBeforeAnythingIsMade() {
+    Result r = create("h4", "--swarm", "--swarm-discovery", "token://x").exits(1);
+    assertThat(r.err()).contains("Swarm");
+    assertThat(machine.store().resolve("machines/h4")).doesNotExist();
+  }
+
+  @Test
+  @Order(8)
   void twoMachinesCreatedInParallel() {
     CompletableFuture<Result> a = CompletableFuture.supplyAsync(() -> create("h2"));
     CompletableFuture<Result> b = CompletableFuture.supplyAsync(() -> create("h3"));
@@ -140,7 +159,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(7)
+  @Order(9)
   void aCreateThatFailsLeavesNothingBehind() {
     // dockerd refuses an unknown flag, so the daemon never listens: provisioning fails after its wait.
     Result r = create("h4", "--engine-opt", "no-such-dockerd-flag=1").exits(1);
@@ -154,7 +173,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(8)
+  @Order(10)
   void genericMachinesCannotBeStoppedAndRmLeavesTheHostRunning() {
     assertThat(machine.run("stop", "h2").exits(1).err()).isEqualTo("generic driver does not support stop\n");
     machine.run("rm", "-y", "h2").exits(0);
