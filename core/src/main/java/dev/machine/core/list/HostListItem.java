@@ -48,7 +48,7 @@ public record HostListItem(
 
   /** The row as template data, addressed by Docker Machine's field names ({@code .Name}, {@code .DockerVersion}). */
   public Map<String, Object> templateData() {
-    ObjectMapper json = new ObjectMapper();
+    ObjectMapper json = Json.MAPPER;
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("Name", name);
     m.put("Active", active);
@@ -64,5 +64,10 @@ public record HostListItem(
     m.put("DockerVersion", dockerVersion);
     m.put("ResponseTime", GoDuration.format(responseTime));
     return m;
+  }
+
+  /** One mapper for all rows: building one costs more than converting a row. */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
   }
 }
