@@ -1,5 +1,6 @@
 package dev.machine.core.cert;
 
+import dev.machine.core.testing.RecordingProgress;
 import static dev.machine.core.cert.CertificateAssertions.CLIENT_AUTH;
 import static dev.machine.core.cert.CertificateAssertions.assertCommonParameters;
 import static dev.machine.core.cert.CertificateAssertions.keyUsages;
@@ -47,7 +48,7 @@ class CertificateBootstrapTest {
   void createsCaAndClientCertificateWithDockerMachinesParameters() throws Exception {
     bootstrapAt(NOW).bootstrap(auth);
 
-    assertThat(progress.lines)
+    assertThat(progress.lines())
         .containsExactly("Creating CA: " + auth.caCertPath(), "Creating client certificate: " + auth.clientCertPath());
 
     X509Certificate ca = cert(auth.caCertPath());
@@ -95,11 +96,11 @@ class CertificateBootstrapTest {
     bootstrapAt(NOW).bootstrap(auth);
     byte[] ca = Files.readAllBytes(Path.of(auth.caCertPath()));
     byte[] clientKey = Files.readAllBytes(Path.of(auth.clientKeyPath()));
-    progress.lines.clear();
+    progress.lines().clear();
 
     bootstrapAt(NOW.plus(Duration.ofDays(1000))).bootstrap(auth);
 
-    assertThat(progress.lines).isEmpty();
+    assertThat(progress.lines()).isEmpty();
     assertThat(Files.readAllBytes(Path.of(auth.caCertPath()))).isEqualTo(ca);
     assertThat(Files.readAllBytes(Path.of(auth.clientKeyPath()))).isEqualTo(clientKey);
   }
@@ -108,12 +109,12 @@ class CertificateBootstrapTest {
   void regeneratesAnExpiredCaAndTheClientCertificateItSigned() throws Exception {
     bootstrapAt(NOW).bootstrap(auth);
     X509Certificate oldCa = cert(auth.caCertPath());
-    progress.lines.clear();
+    progress.lines().clear();
 
     Instant later = NOW.plus(Duration.ofDays(1081));
     bootstrapAt(later).bootstrap(auth);
 
-    assertThat(progress.lines)
+    assertThat(progress.lines())
         .containsExactly(
             "CA certificate is outdated and needs to be regenerated",
             "Creating CA: " + auth.caCertPath(),
@@ -136,12 +137,12 @@ class CertificateBootstrapTest {
     Files.delete(Path.of(auth.clientCertPath()));
     Files.delete(Path.of(auth.clientKeyPath()));
     bootstrapAt(NOW.minus(Duration.ofDays(1079))).bootstrap(auth);
-    progress.lines.clear();
+    progress.lines().clear();
 
     Instant now = NOW.plus(Duration.ofDays(2));
     bootstrapAt(now).bootstrap(auth);
 
-    assertThat(progress.lines)
+    assertThat(progress.lines())
         .containsExactly(
             "Client certificate is outdated and needs to be regenerated",
             "Creating client certificate: " + auth.clientCertPath());
@@ -203,11 +204,11 @@ class CertificateBootstrapTest {
     // Someone replaced the CA (cert and key) with another one.
     IssuedCertificate other = new CertificateIssuer(Clock.fixed(NOW, ZoneOffset.UTC)).certificateAuthority("bob");
     PemFiles.writeCertificateAndKey(Path.of(auth.caCertPath()), Path.of(auth.caPrivateKeyPath()), other);
-    progress.lines.clear();
+    progress.lines().clear();
 
     bootstrapAt(NOW).bootstrap(auth);
 
-    assertThat(progress.lines)
+    assertThat(progress.lines())
         .containsExactly(
             "Client certificate is not signed by the current CA and needs to be regenerated",
             "Creating client certificate: " + auth.clientCertPath());
@@ -219,11 +220,11 @@ class CertificateBootstrapTest {
     bootstrapAt(NOW).bootstrap(auth);
     X509Certificate oldCa = cert(auth.caCertPath());
     X509Certificate oldClient = cert(auth.clientCertPath());
-    progress.lines.clear();
+    progress.lines().clear();
 
     bootstrapAt(NOW).regenerate(auth);
 
-    assertThat(progress.lines)
+    assertThat(progress.lines())
         .containsExactly("Creating CA: " + auth.caCertPath(), "Creating client certificate: " + auth.clientCertPath());
     X509Certificate ca = cert(auth.caCertPath());
     X509Certificate client = cert(auth.clientCertPath());

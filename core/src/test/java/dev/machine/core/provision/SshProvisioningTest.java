@@ -1,5 +1,6 @@
 package dev.machine.core.provision;
 
+import dev.machine.core.testing.RecordingProgress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -151,7 +152,7 @@ class SshProvisioningTest {
                     "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
     assertThat(opened).hasSize(1);
     assertThat(shell.closed()).isTrue();
-    assertThat(progress.lines)
+    assertThat(progress.lines())
         .containsExactly(
             "Waiting for SSH to be available...",
             "Detecting the provisioner...",
@@ -198,7 +199,7 @@ class SshProvisioningTest {
                     "sudo apt-get update",
                     "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  curl",
                     "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
-    assertThat(progress.lines).contains("Provisioning with ubuntu(systemd)...");
+    assertThat(progress.lines()).contains("Provisioning with ubuntu(systemd)...");
   }
 
   @Test
@@ -221,7 +222,7 @@ class SshProvisioningTest {
     RecordingShell shell = shellFor("centos-7");
     provisioning(shell).provision(host(Engines.defaults()), progress);
     assertThat(shell.commands()).contains("sudo -E yum install -y curl").doesNotContain("sudo apt-get update");
-    assertThat(progress.lines).contains("Provisioning with centos...");
+    assertThat(progress.lines()).contains("Provisioning with centos...");
   }
 
   @Test
@@ -268,7 +269,7 @@ class SshProvisioningTest {
                     HOSTS_FIX,
                     "sudo -E zypper -n in curl",
                     "if ! type docker; then sudo -E zypper -n in docker; fi")));
-    assertThat(progress.lines).contains("Provisioning with SUSE...");
+    assertThat(progress.lines()).contains("Provisioning with SUSE...");
   }
 
   @Test
@@ -291,7 +292,7 @@ class SshProvisioningTest {
     RecordingShell shell = shellFor("ubuntu-22.04");
     provisioning(shell).provision(host(Engines.withInstallUrl("none")), progress);
     assertThat(shell.commands()).noneMatch(c -> c.contains("type docker"));
-    assertThat(progress.lines).doesNotContain("Installing Docker...");
+    assertThat(progress.lines()).doesNotContain("Installing Docker...");
   }
 
   @Test
@@ -477,7 +478,7 @@ class SshProvisioningTest {
             "sudo systemctl daemon-reload",
             "sudo systemctl -f restart docker",
             HostSetup.DOCKER_PORT_PROBE);
-    assertThat(progress.lines).containsSubsequence("Upgrading docker...", "Restarting docker...");
+    assertThat(progress.lines()).containsSubsequence("Upgrading docker...", "Restarting docker...");
   }
 
   @Test

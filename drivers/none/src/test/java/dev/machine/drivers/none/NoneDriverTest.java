@@ -1,4 +1,4 @@
-package dev.machine.driver.none;
+package dev.machine.drivers.none;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,12 +1,17 @@
-package dev.machine.core.provision;
+package dev.machine.core.testing;
 
 import dev.machine.core.Progress;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Keeps every progress line, warnings prefixed with {@code WARN }. */
-final class RecordingProgress implements Progress {
-  final List<String> lines = new ArrayList<>();
+public final class RecordingProgress implements Progress {
+  private final List<String> lines = new ArrayList<>();
+
+  /** The lines so far, in order. */
+  public List<String> lines() {
+    return lines;
+  }
 
   @Override
   public void info(String message) {

@@ -1,4 +1,4 @@
-package dev.machine.driver.none;
+package dev.machine.drivers.none;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.machine.core.MachineException;

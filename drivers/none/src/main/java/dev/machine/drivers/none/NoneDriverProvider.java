@@ -1,4 +1,4 @@
-package dev.machine.driver.none;
+package dev.machine.drivers.none;
 
 import dev.machine.core.driver.CreateFlag;
 import dev.machine.core.driver.Driver;
