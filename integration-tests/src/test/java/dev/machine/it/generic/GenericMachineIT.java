@@ -174,6 +174,20 @@ class GenericMachineIT {
 
   @Test
   @Order(10)
+  void aCreateAgainstAStoppedHostFailsAtOnceAndLeavesNothing() {
+    // A stopped test host's address is unroutable here (the testbed's unreachable 10.200/16
+    // route), so the dial fails locally and nothing leaves the machine.
+    hosts.stop(hosts.host("h4"));
+    Result r = create("h4").exits(3);
+    assertThat(r.err().lines().count()).isEqualTo(1);
+    assertThat(r.err())
+        .startsWith("Error with pre-create check: \"Cannot reach the host's SSH port " + hosts.host("h4").ip() + ":22: ");
+    assertThat(machine.store().resolve("machines/h4")).doesNotExist();
+    assertThat(machine.run("ls", "-q").exits(0).out()).doesNotContain("h4");
+  }
+
+  @Test
+  @Order(11)
   void genericMachinesCannotBeStoppedAndRmLeavesTheHostRunning() {
     assertThat(machine.run("stop", "h2").exits(1).err()).isEqualTo("generic driver does not support stop\n");
     machine.run("rm", "-y", "h2").exits(0);

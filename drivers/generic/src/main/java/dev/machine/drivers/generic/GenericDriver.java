@@ -34,6 +34,8 @@ public final class GenericDriver extends BaseDriver {
   static final int DEFAULT_ENGINE_PORT = 2376;
   /** Docker Machine's generic GetState dial timeout. */
   static final Duration STATE_TIMEOUT = Duration.ofSeconds(15);
+  /** As Docker Machine's external ssh ConnectTimeout. */
+  static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration SSH_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Function<SshTarget, RemoteShell> ssh;
@@ -85,6 +87,18 @@ public final class GenericDriver extends BaseDriver {
     if (!sshKey.isEmpty() && !Files.exists(Path.of(sshKey))) {
       throw new MachineException("SSH key does not exist: \"" + sshKey + "\"");
     }
+    // Docker Machine only finds a dead host after waiting 3 minutes for it to run; a host we
+    // cannot reach now is a pre-create failure: exit 3, one line, nothing saved.
+    try (Socket socket = new Socket()) {
+      socket.connect(new InetSocketAddress(ipAddress, sshPort()), (int) REACHABILITY_TIMEOUT.toMillis());
+    } catch (IOException | IllegalArgumentException e) {
+      throw new MachineException(
+          "Cannot reach the host's SSH port " + hostPort(ipAddress, sshPort()) + ": " + reason(e));
+    }
+  }
+
+  private static String reason(Exception e) {
+    return e.getMessage() == null || e.getMessage().isEmpty() ? e.getClass().getSimpleName() : e.getMessage();
   }
 
   @Override

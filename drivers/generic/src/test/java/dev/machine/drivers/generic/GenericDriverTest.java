@@ -185,8 +185,20 @@ class GenericDriverTest {
   @Test
   void preCreateCheckRejectsAMissingKey() {
     GenericDriver d =
-        configured(Map.of("generic-ip-address", "10.0.0.5", "generic-ssh-key", store + "/nope"));
+        configured(Map.of("generic-ip-address", "127.0.0.1", "generic-ssh-key", store + "/nope"));
     assertThatThrownBy(d::preCreateCheck).hasMessage("SSH key does not exist: \"" + store + "/nope\"");
+  }
+
+  @Test
+  void preCreateCheckRejectsAHostWhoseSshPortIsClosed() throws IOException {
+    int port;
+    try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      port = s.getLocalPort();
+    }
+    GenericDriver d = configured(Map.of("generic-ip-address", "127.0.0.1", "generic-ssh-port", port));
+    assertThatThrownBy(d::preCreateCheck)
+        .hasMessageStartingWith("Cannot reach the host's SSH port 127.0.0.1:" + port + ": ")
+        .hasMessageContaining("Connection refused");
   }
 
   @Test
@@ -195,10 +207,20 @@ class GenericDriverTest {
     Files.writeString(key, "PRIVATE");
     Files.writeString(Path.of(key + ".pub"), "ssh-rsa AAAA");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-    GenericDriver d = configured(Map.of("generic-ip-address", "10.0.0.5", "generic-ssh-key", key.toString()));
-    d.preCreateCheck();
-    d.create();
+    try (ServerSocket sshd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      GenericDriver d =
+          configured(
+              Map.of(
+                  "generic-ip-address", "127.0.0.1",
+                  "generic-ssh-port", sshd.getLocalPort(),
+                  "generic-ssh-key", key.toString()));
+      d.preCreateCheck();
+      d.create();
+      assertImported(d);
+    }
+  }
 
+  private void assertImported(GenericDriver d) throws IOException {
     Path copied = store.resolve("machines/dev/my_key");
     assertThat(progress).containsExactly("Importing SSH key...");
     assertThat(Files.readString(copied)).isEqualTo("PRIVATE");
