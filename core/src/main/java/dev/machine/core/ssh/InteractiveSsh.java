@@ -62,7 +62,8 @@ public final class InteractiveSsh {
   /**
    * Opens a shell ({@code args} empty) or runs {@code args} on the target and returns the remote
    * exit code (255 when there is none). The external client gets {@code args} as separate
-   * arguments after {@code -p PORT}; the native one joins them with spaces, as Docker Machine does.
+   * arguments after {@code -p PORT}; the native one drops a leading {@code --}, as OpenSSH does,
+   * and joins the rest with spaces.
    *
    * @throws dev.machine.core.MachineException if the connection or the key check fails
    */
@@ -84,7 +85,10 @@ public final class InteractiveSsh {
     }
   }
 
-  private int runNative(SshTarget target, List<String> args) {
+  private int runNative(SshTarget target, List<String> command) {
+    // OpenSSH ends its own options at "--" and drops it; so does the native client, rather than
+    // sending "-- ls" to the remote shell (which Docker Machine's native client did).
+    List<String> args = !command.isEmpty() && command.get(0).equals("--") ? command.subList(1, command.size()) : command;
     try (SshConnection connection = SshConnection.open(target, CONNECT_TIMEOUT, env);
         Session session = connection.client().startSession()) {
       boolean pty = args.isEmpty() || terminal;

@@ -50,6 +50,13 @@ class InteractiveSshTest {
   }
 
   @Test
+  void nativeCommandDropsALeadingDoubleDashAsOpenSshDoes() {
+    int exit = nativeClient("").run(sshd.target(null), List.of("--", "echo", "hi;", "exit", "3"));
+    assertThat(exit).isEqualTo(3);
+    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("hi\n");
+  }
+
+  @Test
   void nativeCommandReadsLocalStdin() {
     int exit = nativeClient("piped data\n").run(sshd.target(null), List.of("tr", "a-z", "A-Z"));
     assertThat(exit).isZero();

@@ -89,7 +89,9 @@ class GenericMachineIT {
   @Order(3)
   void sshRunsCommands() {
     assertThat(machine.run("ssh", "h1", "--", "hostname").exits(0).out()).isEqualTo("h1\n");
-    assertThat(machine.run("ssh", "h1", "false").exits(1).err()).isEqualTo("exit status 1\n");
+    // The remote exit code comes back as ours, with nothing added on stderr.
+    assertThat(machine.run("ssh", "h1", "exit 7").exits(7).err()).isEmpty();
+    assertThat(machine.run("--native-ssh", "ssh", "h1", "--", "hostname; exit 7").exits(7).out()).isEqualTo("h1\n");
   }
 
   @Test
