@@ -126,6 +126,52 @@ class AmazonEc2CliIT {
     assertNothingLeft("after rm");
   }
 
+  /** The state EC2 itself reports for the only instance, by its Describe call. */
+  private static String emulatorState() {
+    List<Instance> live = liveInstances();
+    assertThat(live).hasSize(1);
+    return live.get(0).state().nameAsString();
+  }
+
+  /**
+   * Our users' commands as they write them: an image by name, then status, ssh and every
+   * lifecycle command, each checked against the emulator's own Describe answer, and rm with its
+   * prompt answered.
+   */
+  @Test
+  void theUsersCommandsWorkAsWritten() {
+    List<String> args = new ArrayList<>(createArgs("dev"));
+    args.addAll(args.size() - 1, List.of("--amazonec2-image", "ubuntu-14-04-x64"));
+    MachineRunner.Result create = machine.run(args.toArray(String[]::new)).exits(0);
+    assertThat(create.out()).contains("ami-1e749f67");
+    assertThat(machine.run("inspect", "-f", "{{.Driver.AMI}}", "dev").exits(0).out()).isEqualTo("ami-1e749f67\n");
+    assertThat(liveInstances().get(0).imageId()).isEqualTo("ami-1e749f67");
+
+    assertThat(machine.run("status", "dev").exits(0).out()).isEqualTo("Running\n");
+    assertThat(machine.run("ssh", "dev", "--", "echo", "over-ssh").exits(0).out()).isEqualTo("over-ssh\n");
+
+    assertThat(machine.run("stop", "dev").exits(0).out()).contains("Machine \"dev\" was stopped.");
+    assertThat(emulatorState()).isEqualTo("stopped");
+    assertThat(machine.run("status", "dev").exits(0).out()).isEqualTo("Stopped\n");
+    assertThat(machine.run("stop", "dev").exits(1).err()).isEqualTo("Machine \"dev\" is already stopped.\n");
+    assertThat(machine.run("ssh", "dev", "--", "true").exits(1).err())
+        .isEqualTo("Error: Cannot run SSH command: Host \"dev\" is not running\n");
+
+    assertThat(machine.run("start", "dev").exits(0).out()).contains("Machine \"dev\" was started.");
+    assertThat(emulatorState()).isEqualTo("running");
+    assertThat(machine.run("restart", "dev").exits(0).out()).contains("Restarting \"dev\"...");
+    assertThat(emulatorState()).isEqualTo("running");
+    assertThat(machine.run("ls", "--filter", "state=Running", "-q").exits(0).out()).isEqualTo("dev\n");
+
+    assertThat(machine.run("kill", "dev").exits(0).out()).contains("Machine \"dev\" was killed.");
+    assertThat(emulatorState()).isEqualTo("stopped");
+
+    MachineRunner.Result rm = machine.runWithInput("y\n", "rm", "dev").exits(0);
+    assertThat(rm.out()).contains("Are you sure? (y/n): ").contains("Successfully removed dev");
+    assertNothingLeft("after rm");
+    assertThat(store.resolve("machines/dev")).doesNotExist();
+  }
+
   /**
    * {@code kill -9} of a create at each point where it has just saved something (the key pair
    * name, the group it made, the instance), then {@code rm}: nothing may be left in EC2.
