@@ -14,8 +14,9 @@ import java.util.List;
 
 /**
  * {@code regenerate-certs}: asks first unless {@code -f}; with {@code --client-certs} the store's CA
- * and client certificate are really replaced (Docker Machine keeps valid ones), then every machine
- * gets a new server certificate.
+ * and client certificate are really replaced (Docker Machine keeps valid ones), then the named
+ * machines get a new server certificate. The other machines' daemons still trust the old CA, so
+ * they are named in a warning.
  */
 final class RegenerateCertsCommand extends ParsedCommand {
   RegenerateCertsCommand(CommandDef def) {
@@ -47,6 +48,18 @@ final class RegenerateCertsCommand extends ParsedCommand {
     }
     HostLifecycle lifecycle = new HostLifecycle(ctx.services().provisioning(), RetryWait.standard(), progress);
     new MultiHostAction(store).run(names, lifecycle::regenerateCertificates);
+    if (args.bool("client-certs")) {
+      List<String> others = store.list().stream().filter(n -> !names.contains(n)).toList();
+      if (!others.isEmpty()) {
+        progress.warn(
+            "The CA changed: these machines still have server certificates from the old one and are "
+                + "unreachable until you run '"
+                + ctx.appName()
+                + " regenerate-certs -f "
+                + String.join(" ", others)
+                + "'");
+      }
+    }
     return 0;
   }
 }

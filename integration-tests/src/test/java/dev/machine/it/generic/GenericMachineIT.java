@@ -133,8 +133,12 @@ class GenericMachineIT {
   @Order(6)
   void regenerateCertsWithClientCertsReplacesTheCa() throws Exception {
     byte[] oldCa = Files.readAllBytes(machine.store().resolve("certs/ca.pem"));
+    machine.run("create", "-d", "none", "--url", "tcp://127.0.0.1:1", "other").exits(0);
     Result r = machine.runWithInput("y\n", "regenerate-certs", "--client-certs", "h1").exits(0);
     assertThat(r.out()).contains("Regenerating local certificates").contains("Regenerating TLS certificates");
+    // The machine not named still trusts the old CA: say which, and what to run.
+    assertThat(r.out()).contains("unreachable until you run 'machine regenerate-certs -f other'");
+    machine.run("rm", "-y", "other").exits(0);
     assertThat(Files.readAllBytes(machine.store().resolve("certs/ca.pem"))).isNotEqualTo(oldCa);
     Result docker = machine.bash(env("h1") + "docker version --format '{{.Server.Version}}'").exits(0);
     assertThat(docker.out()).isNotBlank();
