@@ -61,15 +61,22 @@ public final class HostCreator {
           "Error with pre-create check: " + GoQuote.quote(e.getMessage()), e);
     }
 
-    if (store.exists(host.name())) {
-      throw new MachineException("Docker machine \"" + host.name() + "\" already exists");
-    }
-    try {
-      store.save(host);
-    } catch (MachineException e) {
-      throw new MachineException(
-          "Error saving host to store before attempting creation: " + e.getMessage(), e);
-    }
+    // Checked and claimed under the machine's lock: two processes creating the same name must
+    // not both see it free, or the second save would overwrite the first one's config.
+    store.withMachineLock(
+        host.name(),
+        () -> {
+          if (store.exists(host.name())) {
+            throw new MachineException("Docker machine \"" + host.name() + "\" already exists");
+          }
+          try {
+            store.save(host);
+          } catch (MachineException e) {
+            throw new MachineException(
+                "Error saving host to store before attempting creation: " + e.getMessage(), e);
+          }
+          return null;
+        });
 
     progress.info("Creating machine...");
     try {

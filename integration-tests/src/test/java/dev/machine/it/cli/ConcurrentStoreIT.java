@@ -68,6 +68,32 @@ class ConcurrentStoreIT {
     assertThat(client.getIssuerX500Principal()).isEqualTo(ca.getSubjectX500Principal());
   }
 
+  @Test
+  void concurrentCreatesOfOneNameLeaveExactlyOneWinnerAndItsConfig() throws Exception {
+    MachineRunner machine = new MachineRunner(store);
+    int processes = 10;
+    ExecutorService pool = Executors.newFixedThreadPool(processes);
+    List<Future<Result>> runs = new ArrayList<>();
+    for (int i = 0; i < processes; i++) {
+      String url = "tcp://127.0.0.1:" + (10_000 + i);
+      runs.add(pool.submit(() -> machine.run("create", "-d", "none", "--url", url, "same")));
+    }
+    List<Result> results = new ArrayList<>();
+    for (Future<Result> run : runs) {
+      results.add(run.get());
+    }
+    pool.shutdown();
+
+    List<Result> won = results.stream().filter(r -> r.code() == 0).toList();
+    assertThat(won).as("exactly one create succeeds: %s", results).hasSize(1);
+    assertThat(results.stream().filter(r -> r.code() != 0))
+        .allSatisfy(r -> assertThat(r.err()).isEqualTo("Docker machine \"same\" already exists\n"));
+    // The machine is the winner's, not overwritten by a loser's config.
+    String winnerUrl = machine.run("url", "same").exits(0).out().strip();
+    int index = Integer.parseInt(winnerUrl.substring(winnerUrl.lastIndexOf(':') + 1)) - 10_000;
+    assertThat(results.get(index).code()).as("the stored URL belongs to the create that succeeded").isZero();
+  }
+
   private static X509Certificate read(Path pem) throws Exception {
     try (InputStream in = Files.newInputStream(pem)) {
       return (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
