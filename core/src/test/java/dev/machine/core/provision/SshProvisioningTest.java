@@ -1,6 +1,7 @@
 package dev.machine.core.provision;
 
 import dev.machine.core.testing.RecordingProgress;
+import dev.machine.core.testing.StoreCertificates;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -39,25 +40,12 @@ class SshProvisioningTest {
   @BeforeEach
   void certificates() throws IOException {
     Path certs = Files.createDirectories(store.resolve("certs"));
-    Path machine = Files.createDirectories(store.resolve("machines/dev"));
+    Files.createDirectories(store.resolve("machines/dev"));
     Files.writeString(certs.resolve("ca.pem"), "CA CERT");
     Files.writeString(certs.resolve("ca-key.pem"), "CA KEY");
     Files.writeString(certs.resolve("cert.pem"), "CLIENT CERT");
     Files.writeString(certs.resolve("key.pem"), "CLIENT KEY");
-    auth =
-        new AuthOptions(
-            certs.toString(),
-            certs.resolve("ca.pem").toString(),
-            certs.resolve("ca-key.pem").toString(),
-            "",
-            machine.resolve("server.pem").toString(),
-            machine.resolve("server-key.pem").toString(),
-            certs.resolve("key.pem").toString(),
-            "",
-            "",
-            certs.resolve("cert.pem").toString(),
-            List.of("dev.example.com"),
-            machine.toString());
+    auth = StoreCertificates.authOptions(store, "dev", List.of("dev.example.com"));
   }
 
   private Host host(EngineOptions engine) {

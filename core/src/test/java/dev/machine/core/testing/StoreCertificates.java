@@ -1,6 +1,7 @@
 package dev.machine.core.testing;
 
 import dev.machine.core.host.AuthOptions;
+import dev.machine.core.host.NewHosts;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -10,20 +11,11 @@ public final class StoreCertificates {
 
   /** {@code <store>/certs/{ca,ca-key,cert,key}.pem} and {@code <store>/machines/<name>/server{,-key}.pem}. */
   public static AuthOptions authOptions(Path store, String machineName) {
-    Path certs = store.resolve("certs");
-    Path machine = store.resolve("machines").resolve(machineName);
-    return new AuthOptions(
-        certs.toString(),
-        certs.resolve("ca.pem").toString(),
-        certs.resolve("ca-key.pem").toString(),
-        "",
-        machine.resolve("server.pem").toString(),
-        machine.resolve("server-key.pem").toString(),
-        certs.resolve("key.pem").toString(),
-        "",
-        "",
-        certs.resolve("cert.pem").toString(),
-        List.of(),
-        machine.toString());
+    return authOptions(store, machineName, List.of());
+  }
+
+  /** As {@link #authOptions(Path, String)}, with extra server certificate SANs ({@code --tls-san}). */
+  public static AuthOptions authOptions(Path store, String machineName, List<String> sans) {
+    return NewHosts.authOptions(store, machineName, NewHosts.TlsPaths.DEFAULTS, sans);
   }
 }
