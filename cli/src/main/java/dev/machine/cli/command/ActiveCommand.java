@@ -20,6 +20,10 @@ final class ActiveCommand extends ParsedCommand {
       throw new MachineException("Error: Too many arguments given");
     }
     String dockerHost = ctx.env("DOCKER_HOST");
+    if (dockerHost == null || dockerHost.isEmpty()) {
+      // Active means "the machine $DOCKER_HOST points at": shell prompts run this, so skip the network.
+      throw new MachineException("No active host found");
+    }
     HostLister lister =
         new HostLister(
             ctx.services().store(ctx.progress()),

@@ -81,8 +81,10 @@ public final class HostCreator {
     progress.info("Creating machine...");
     try {
       performCreate(host);
-    } catch (MachineException e) {
-      String message = "Error creating machine: " + e.getMessage();
+    } catch (RuntimeException e) {
+      // Any failure, a bug included, must not leave half a machine (or its cloud resources) behind.
+      String message =
+          "Error creating machine: " + (e instanceof MachineException ? e.getMessage() : e.toString());
       if (keepOnFailure) {
         progress.warn(
             "Keeping what the failed create made for machine \""

@@ -85,8 +85,17 @@ public final class MultiHostAction {
       errors.add(e.getMessage());
     }
     // Saved even after a failure: a half-done start may already have changed the driver's state.
+    // Under the machine's lock and only while it exists: an 'rm' that finished during a long
+    // 'stop' must not see the machine come back.
     try {
-      store.save(host);
+      store.withMachineLock(
+          host.name(),
+          () -> {
+            if (store.exists(host.name())) {
+              store.save(host);
+            }
+            return null;
+          });
     } catch (RuntimeException e) {
       errors.add("Error saving host to store: " + e.getMessage());
     }
