@@ -12,8 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,10 +37,18 @@ public final class MachineRunner {
 
   private final Path store;
   private final Map<String, String> env = new HashMap<>();
+  private final Set<String> unset = new HashSet<>();
 
+  /**
+   * A runner whose processes see a user's login environment: their own {@code HOME} under the
+   * store and {@code SHELL=/bin/bash}. The shell is set rather than inherited because CI may run
+   * with no {@code SHELL} at all, and {@code env} without {@code --shell} then fails, as Docker
+   * Machine's does.
+   */
   public MachineRunner(Path store) {
     this.store = store;
     env.put("HOME", store.resolve("home").toString());
+    env.put("SHELL", "/bin/bash");
   }
 
   public static Path launcher() {
@@ -53,12 +63,14 @@ public final class MachineRunner {
     return store;
   }
 
-  /** Sets an environment variable for later runs (null removes it). */
+  /** Sets an environment variable for later runs (null unsets it, even if this JVM has it). */
   public MachineRunner env(String name, String value) {
     if (value == null) {
       env.remove(name);
+      unset.add(name);
     } else {
       env.put(name, value);
+      unset.remove(name);
     }
     return this;
   }
@@ -86,6 +98,7 @@ public final class MachineRunner {
     ProcessBuilder pb = new ProcessBuilder(argv);
     Map<String, String> penv = pb.environment();
     penv.keySet().removeIf(k -> k.startsWith("MACHINE_") || k.startsWith("DOCKER_"));
+    penv.keySet().removeAll(unset);
     penv.putAll(env);
     penv.put("PATH", launcher().getParent() + ":" + System.getenv("PATH"));
     try {

@@ -36,7 +36,7 @@ class TlsDockerdIT {
             certs.resolve("key.pem").toString(), "", "", certs.resolve("cert.pem").toString(), List.of(),
             serverDir.toString());
     dockerd = LocalTlsDockerd.start(auth);
-    machine = new MachineRunner(store).env("SHELL", "/bin/bash");
+    machine = new MachineRunner(store);
     machine.run("create", "-d", "none", "--url", dockerd.url(), "local").exits(0);
   }
 
@@ -100,6 +100,15 @@ class TlsDockerdIT {
         .startsWith("unset DOCKER_TLS_VERIFY\nunset DOCKER_HOST\nunset DOCKER_CERT_PATH\nunset DOCKER_MACHINE_NAME\n");
     assertThat(machine.run("env", "-u", "local").exits(1).err())
         .isEqualTo("Error: Expected no machine name when the -u flag is present\n");
+  }
+
+  @Test
+  void envWithoutShellFailsAsDockerMachineDoes() {
+    Result noShell = new MachineRunner(store).env("SHELL", null).run("env", "local").exits(1);
+    assertThat(noShell.out()).startsWith("The default lines below are for a sh/bash shell");
+    assertThat(noShell.err()).isEqualTo("Error: Unknown shell\n");
+    assertThat(new MachineRunner(store).env("SHELL", null).run("env", "--shell", "bash", "local").exits(0).out())
+        .startsWith("export DOCKER_TLS_VERIFY=\"1\"\n");
   }
 
   @Test

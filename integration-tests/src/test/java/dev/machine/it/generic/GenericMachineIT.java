@@ -32,7 +32,7 @@ class GenericMachineIT {
   static void boot() {
     TestHosts.requireEnvironment();
     hosts = TestHosts.start(4);
-    machine = new MachineRunner(work.resolve("store")).env("SHELL", "/bin/bash");
+    machine = new MachineRunner(work.resolve("store"));
   }
 
   @AfterAll
