@@ -1,6 +1,7 @@
 package dev.machine.core.docker;
 
 import dev.machine.core.MachineException;
+import dev.machine.core.golang.GoQuote;
 import dev.machine.core.host.Host;
 import dev.machine.core.host.SwarmOptions;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class ConnectionChecker {
     }
     throw new MachineException(
         "Error checking and/or regenerating the certs: There was an error validating certificates for host "
-            + goQuote(endpoint.hostPort())
+            + GoQuote.quote(endpoint.hostPort())
             + ": "
             + failure
             + "\nYou can attempt to regenerate them using '"
@@ -95,7 +96,7 @@ public final class ConnectionChecker {
     SwarmOptions swarm = host.hostOptions().swarmOptions();
     if (swarm == null || !swarm.master()) {
       throw new MachineException(
-          goQuote(host.name()) + " is not a swarm master. The --swarm flag is intended for use with swarm masters");
+          GoQuote.quote(host.name()) + " is not a swarm master. The --swarm flag is intended for use with swarm masters");
     }
     String swarmHost = swarm.host() == null || swarm.host().isEmpty() ? SwarmOptions.DEFAULT_HOST : swarm.host();
     DockerEndpoint swarmEndpoint;
@@ -107,10 +108,5 @@ public final class ConnectionChecker {
       throw new MachineException("There was an error parsing the url: " + e.getMessage(), e);
     }
     return new DockerEndpoint(machine.host(), swarmEndpoint.port()).url();
-  }
-
-  /** Go's {@code %q} for the plain strings that appear here. */
-  private static String goQuote(String s) {
-    return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
   }
 }

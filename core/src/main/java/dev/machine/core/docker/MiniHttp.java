@@ -1,5 +1,6 @@
 package dev.machine.core.docker;
 
+import dev.machine.core.golang.GoQuote;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -160,7 +161,8 @@ final class MiniHttp {
     return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
   }
 
-  private static String quote(String s) {
-    return "\"" + s.replace("\"", "\\\"") + "\"";
+  /** Go's {@code %q} of the raw bytes of a line read as ISO-8859-1. */
+  private static String quote(String line) {
+    return GoQuote.quote(line.getBytes(StandardCharsets.ISO_8859_1));
   }
 }

@@ -4,6 +4,7 @@ import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.driver.Driver;
 import dev.machine.core.driver.State;
+import dev.machine.core.golang.GoQuote;
 import dev.machine.core.provision.Provisioning;
 import dev.machine.core.store.Store;
 

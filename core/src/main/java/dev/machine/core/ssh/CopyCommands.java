@@ -1,6 +1,7 @@
 package dev.machine.core.ssh;
 
 import dev.machine.core.MachineException;
+import dev.machine.core.golang.GoQuote;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -142,7 +143,7 @@ public final class CopyCommands {
         options.addAll(List.of("-o", "Port=" + target.port()));
       }
       if (target.hasKey()) {
-        options.addAll(List.of("-o", "IdentityFile=" + goQuote(target.keyPath())));
+        options.addAll(List.of("-o", "IdentityFile=" + GoQuote.quote(target.keyPath())));
       }
       return options;
     }
@@ -191,20 +192,5 @@ public final class CopyCommands {
 
   private Path require(String name, String message) {
     return executables.find(name).orElseThrow(() -> new MachineException(message));
-  }
-
-  /** Go's {@code %q} for a path: double quotes, with backslashes and quotes escaped. */
-  static String goQuote(String value) {
-    StringBuilder quoted = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> quoted.append("\\\"");
-        case '\\' -> quoted.append("\\\\");
-        case '\n' -> quoted.append("\\n");
-        case '\t' -> quoted.append("\\t");
-        default -> quoted.append(c);
-      }
-    }
-    return quoted.append('"').toString();
   }
 }

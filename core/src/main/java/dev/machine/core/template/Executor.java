@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
 import dev.machine.core.template.Node.ActionNode;
 import dev.machine.core.template.Node.BoolNode;
 import dev.machine.core.template.Node.BranchKind;
@@ -73,7 +74,7 @@ final class Executor {
     templateName = name;
     ListNode root = trees.get(name);
     if (root == null) {
-      throw error(GoStrings.quote(name) + " is an incomplete or empty template");
+      throw error(GoQuote.quote(name) + " is an incomplete or empty template");
     }
     Object dot = data == null ? GoValues.NO_VALUE : data;
     vars.add(new Variable("$", dot));
@@ -203,7 +204,7 @@ final class Executor {
     current = t;
     ListNode tree = trees.get(t.name());
     if (tree == null) {
-      throw error("template " + GoStrings.quote(t.name()) + " not defined");
+      throw error("template " + GoQuote.quote(t.name()) + " not defined");
     }
     if (depth == MAX_DEPTH) {
       throw error("exceeded maximum template depth (" + MAX_DEPTH + ")");
@@ -280,7 +281,7 @@ final class Executor {
     if (first instanceof StringNode s) {
       return s.text();
     }
-    throw error("can't evaluate command " + GoStrings.quote(first.toString()));
+    throw error("can't evaluate command " + GoQuote.quote(first.toString()));
   }
 
   private void notAFunction(List<Node> args, Object fin) {
@@ -375,7 +376,7 @@ final class Executor {
     current = id;
     Builtins.Function fn = Builtins.get(id.name());
     if (fn == null) {
-      throw error(GoStrings.quote(id.name()) + " is not a defined function");
+      throw error(GoQuote.quote(id.name()) + " is not a defined function");
     }
     List<Node> argNodes = args.subList(1, args.size());
     int numIn = argNodes.size() + (fin != NO_FINAL ? 1 : 0);
@@ -490,6 +491,6 @@ final class Executor {
     int line = 1 + (int) text.substring(0, pos).chars().filter(c -> c == '\n').count();
     String location = parseName + ":" + line + ":" + (pos - lineStart);
     return new TemplateException(
-        "template: " + location + ": executing " + GoStrings.quote(templateName) + " at <" + current + ">: " + message);
+        "template: " + location + ": executing " + GoQuote.quote(templateName) + " at <" + current + ">: " + message);
   }
 }

@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
 import dev.machine.core.template.GoValues.NilPointer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -351,7 +352,7 @@ final class GoFmt {
       case 'v', 's' -> pad(truncate(s));
       case 'q' -> {
         String t = truncate(s);
-        pad(sharp && GoStrings.canBackquote(t) ? "`" + t + "`" : plus ? GoStrings.quoteAscii(t) : GoStrings.quote(t));
+        pad(sharp && GoQuote.canBackquote(t) ? "`" + t + "`" : plus ? GoQuote.quoteAscii(t) : GoQuote.quote(t));
       }
       case 'x', 'X' -> pad(hexBytes(truncate(s).getBytes(StandardCharsets.UTF_8), verb == 'X'));
       default -> badVerb(arg, verb);
@@ -388,11 +389,11 @@ final class GoFmt {
       case 'x' -> fmtInteger(v, 16, verb, false);
       case 'X' -> fmtInteger(v, 16, verb, true);
       case 'c' -> pad(validRune(v) ? new String(Character.toChars((int) v)) : "\uFFFD");
-      case 'q' -> pad(GoStrings.quoteRune(validRune(v) ? (int) v : 0xFFFD));
+      case 'q' -> pad(GoQuote.quoteRune(validRune(v) ? (int) v : 0xFFFD));
       case 'U' -> {
         String hex = Long.toHexString(v).toUpperCase(Locale.ROOT);
         String u = "U+" + "0".repeat(Math.max(0, Math.max(4, prec) - hex.length())) + hex;
-        if (sharp && validRune(v) && GoStrings.isPrint((int) v)) {
+        if (sharp && validRune(v) && GoQuote.isPrint((int) v)) {
           u += " '" + new String(Character.toChars((int) v)) + "'";
         }
         pad(u);

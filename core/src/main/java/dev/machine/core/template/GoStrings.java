@@ -1,97 +1,21 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
-/** Go's string quoting, unquoting and escaping (strconv, html, js, url, strings.Title). */
+/**
+ * Go's string unquoting and escaping (strconv.Unquote, html, js, url, strings.Title); quoting is
+ * {@link GoQuote}'s.
+ */
 final class GoStrings {
   private GoStrings() {}
 
-  /** strconv.Quote: a double-quoted Go string literal, printable runes kept. */
-  static String quote(String s) {
-    return quote(s, '"', false);
-  }
-
-  /** strconv.QuoteToASCII. */
-  static String quoteAscii(String s) {
-    return quote(s, '"', true);
-  }
-
-  /** strconv.QuoteRune. */
-  static String quoteRune(int rune) {
-    return quote(new String(Character.toChars(rune)), '\'', false);
-  }
-
-  private static String quote(String s, char q, boolean asciiOnly) {
-    StringBuilder b = new StringBuilder(s.length() + 2).append(q);
-    s.codePoints().forEach(r -> appendEscaped(b, r, q, asciiOnly));
-    return b.append(q).toString();
-  }
-
-  private static void appendEscaped(StringBuilder b, int r, char q, boolean asciiOnly) {
-    if (r == q || r == '\\') {
-      b.append('\\').appendCodePoint(r);
-    } else if (asciiOnly ? r < 0x80 && isPrint(r) : isPrint(r)) {
-      b.appendCodePoint(r);
-    } else {
-      switch (r) {
-        case 0x07 -> b.append("\\a");
-        case '\b' -> b.append("\\b");
-        case '\f' -> b.append("\\f");
-        case '\n' -> b.append("\\n");
-        case '\r' -> b.append("\\r");
-        case '\t' -> b.append("\\t");
-        case 0x0b -> b.append("\\v");
-        default -> {
-          if (r < ' ' || r == 0x7f) {
-            b.append("\\x").append(hex(r, 2));
-          } else if (Character.isSurrogate((char) r) && r < 0x10000) {
-            b.append("\\ufffd");
-          } else if (r < 0x10000) {
-            b.append("\\u").append(hex(r, 4));
-          } else {
-            b.append("\\U").append(hex(r, 8));
-          }
-        }
-      }
-    }
-  }
-
-  private static String hex(int v, int width) {
-    String h = Integer.toHexString(v);
-    return "0".repeat(Math.max(0, width - h.length())) + h;
-  }
-
-  /** strconv.CanBackquote: printable, no backquote, no control characters but tab. */
-  static boolean canBackquote(String s) {
-    return s.codePoints().allMatch(r -> r == '\t' || (r != '`' && r != 0xfeff && isPrint(r)));
-  }
-
-  /** unicode.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space. */
-  static boolean isPrint(int r) {
-    if (r == ' ') {
-      return true;
-    }
-    switch (Character.getType(r)) {
-      case Character.CONTROL,
-          Character.FORMAT,
-          Character.SURROGATE,
-          Character.PRIVATE_USE,
-          Character.UNASSIGNED,
-          Character.SPACE_SEPARATOR,
-          Character.LINE_SEPARATOR,
-          Character.PARAGRAPH_SEPARATOR:
-        return false;
-      default:
-        return true;
-    }
-  }
-
   /** fmt's %#U: {@code U+0023 '#'}. */
   static String unicodeNotation(int r) {
-    String code = "U+" + hex(r, 4).toUpperCase(Locale.ROOT);
-    return isPrint(r) ? code + " '" + new String(Character.toChars(r)) + "'" : code;
+    String code = String.format(Locale.ROOT, "U+%04X", r);
+    return GoQuote.isPrint(r) ? code + " '" + new String(Character.toChars(r)) + "'" : code;
   }
 
   /**
@@ -245,12 +169,10 @@ final class GoStrings {
                 case '&' -> b.append("\\u0026");
                 case '=' -> b.append("\\u003D");
                 default -> {
-                  if (r < ' ') {
-                    b.append("\\u00").append(hex(r, 2).toUpperCase(Locale.ROOT));
-                  } else if (r < 0x80 || isPrint(r)) {
+                  if (r >= ' ' && (r < 0x80 || GoQuote.isPrint(r))) {
                     b.appendCodePoint(r);
                   } else {
-                    b.append("\\u").append(hex(r, 4).toUpperCase(Locale.ROOT));
+                    b.append(String.format(Locale.ROOT, "\\u%04X", r));
                   }
                 }
               }
@@ -268,7 +190,7 @@ final class GoStrings {
       } else if (c == ' ') {
         b.append('+');
       } else {
-        b.append('%').append(hex(c, 2).toUpperCase(Locale.ROOT));
+        b.append(String.format(Locale.ROOT, "%%%02X", c));
       }
     }
     return b.toString();

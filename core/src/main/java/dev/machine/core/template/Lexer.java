@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
 import dev.machine.core.template.Token.Kind;
 import java.util.ArrayList;
 import java.util.List;
@@ -280,7 +281,7 @@ final class Lexer {
 
   private boolean lexNumber() {
     if (!scanNumber()) {
-      return error("bad number syntax: " + GoStrings.quote(input.substring(start, pos)));
+      return error("bad number syntax: " + GoQuote.quote(input.substring(start, pos)));
     }
     return emit(Kind.NUMBER);
   }

@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -85,7 +86,7 @@ sealed interface Node {
     @Override
     public String toString() {
       String arg = pipe == null ? "" : " " + pipe;
-      return "{{template " + GoStrings.quote(name) + arg + "}}";
+      return "{{template " + GoQuote.quote(name) + arg + "}}";
     }
   }
 

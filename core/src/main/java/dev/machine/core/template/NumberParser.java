@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
 import dev.machine.core.template.Node.NumberNode;
 import java.math.BigInteger;
 import java.util.function.Function;
@@ -26,7 +27,7 @@ final class NumberParser {
       return new NumberNode(token.pos(), text, true, true, true, rune, rune);
     }
     if (text.endsWith("i")) {
-      throw error.apply("complex numbers are not supported: " + GoStrings.quote(text));
+      throw error.apply("complex numbers are not supported: " + GoQuote.quote(text));
     }
     BigInteger integer = parseInteger(text);
     boolean isInt = integer != null && integer.bitLength() < 64;
@@ -41,12 +42,12 @@ final class NumberParser {
     Double f = parseFloat(text);
     if (f != null) {
       if (!containsAny(text, ".eEpP")) {
-        throw error.apply("integer overflow: " + GoStrings.quote(text));
+        throw error.apply("integer overflow: " + GoQuote.quote(text));
       }
       boolean fitsInt = f == Math.rint(f) && Math.abs(f) < 0x1p63;
       return new NumberNode(token.pos(), text, fitsInt, fitsInt && f >= 0, true, fitsInt ? f.longValue() : 0, f);
     }
-    throw error.apply("illegal number syntax: " + GoStrings.quote(text));
+    throw error.apply("illegal number syntax: " + GoQuote.quote(text));
   }
 
   /** Go's strconv.ParseInt with base 0: sign, then 0x/0o/0b prefixes, a leading 0 for octal. */

@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
 import dev.machine.core.template.Node.ActionNode;
 import dev.machine.core.template.Node.BoolNode;
 import dev.machine.core.template.Node.BranchKind;
@@ -117,7 +118,7 @@ final class Parser {
     if (existing == null || isEmpty(existing)) {
       trees.put(treeName, body);
     } else if (!isEmpty(body)) {
-      throw error("template: multiple definition of template " + GoStrings.quote(treeName));
+      throw error("template: multiple definition of template " + GoQuote.quote(treeName));
     }
   }
 
@@ -381,7 +382,7 @@ final class Parser {
         || node instanceof NumberNode
         || node instanceof NilNode
         || node instanceof DotNode) {
-      throw error("unexpected . after term " + GoStrings.quote(node.toString()));
+      throw error("unexpected . after term " + GoQuote.quote(node.toString()));
     }
     return new ChainNode(node.pos(), node, List.copyOf(fields));
   }
@@ -391,7 +392,7 @@ final class Parser {
     switch (token.kind()) {
       case IDENTIFIER:
         if (!functions.contains(token.val())) {
-          throw error("function " + GoStrings.quote(token.val()) + " not defined");
+          throw error("function " + GoQuote.quote(token.val()) + " not defined");
         }
         return new IdentifierNode(token.pos(), token.val());
       case DOT:
@@ -421,7 +422,7 @@ final class Parser {
   private Node useVariable(Token token) {
     List<String> idents = Arrays.asList(token.val().split("\\."));
     if (!vars.contains(idents.get(0))) {
-      throw error("undefined variable " + GoStrings.quote(idents.get(0)));
+      throw error("undefined variable " + GoQuote.quote(idents.get(0)));
     }
     return new VariableNode(token.pos(), List.copyOf(idents));
   }

@@ -1,5 +1,7 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoQuote;
+
 /** One lexical item of a template: its kind, its text, its offset and line in the source. */
 record Token(Kind kind, String val, int pos, int line) {
 
@@ -56,8 +58,8 @@ record Token(Kind kind, String val, int pos, int line) {
       return "<" + val + ">";
     }
     if (val.codePointCount(0, val.length()) > 10) {
-      return GoStrings.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
+      return GoQuote.quote(val.substring(0, val.offsetByCodePoints(0, 10))) + "...";
     }
-    return GoStrings.quote(val);
+    return GoQuote.quote(val);
   }
 }
