@@ -1,5 +1,6 @@
 package dev.machine.core.cert;
 
+import dev.machine.core.files.AtomicFiles;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

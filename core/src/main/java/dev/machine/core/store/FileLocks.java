@@ -1,12 +1,15 @@
 package dev.machine.core.store;
 
 import dev.machine.core.MachineException;
+import dev.machine.core.files.AtomicFiles;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.locks.ReentrantLock;
@@ -26,12 +29,6 @@ import java.util.function.Supplier;
  */
 final class FileLocks {
   private final ConcurrentMap<Path, ReentrantLock> threadLocks = new ConcurrentHashMap<>();
-  private final StoreFiles files;
-
-  FileLocks(StoreFiles files) {
-    this.files = files;
-  }
-
   <T> T withLock(Path lockFile, Supplier<T> action) {
     ReentrantLock threadLock = threadLocks.computeIfAbsent(lockFile.toAbsolutePath(), p -> new ReentrantLock());
     threadLock.lock();
@@ -57,8 +54,11 @@ final class FileLocks {
   }
 
   private FileChannel openLockFile(Path lockFile) throws IOException {
-    files.createPrivateDirectories(lockFile.getParent());
-    return files.openPrivate(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    AtomicFiles.createPrivateDirectories(lockFile.getParent());
+    Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    return AtomicFiles.posix(lockFile)
+        ? FileChannel.open(lockFile, options, PosixFilePermissions.asFileAttribute(AtomicFiles.PRIVATE))
+        : FileChannel.open(lockFile, options);
   }
 
   private static FileLock lockAcrossJvm(FileChannel channel, Path lockFile) throws IOException {

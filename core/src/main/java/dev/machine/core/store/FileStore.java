@@ -6,6 +6,7 @@ import dev.machine.core.driver.Driver;
 import dev.machine.core.driver.DriverContext;
 import dev.machine.core.driver.DriverRegistry;
 import dev.machine.core.driver.NotFoundDriver;
+import dev.machine.core.files.AtomicFiles;
 import dev.machine.core.host.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,6 @@ public final class FileStore implements Store {
   private final DriverRegistry drivers;
   private final Progress progress;
   private final HostJson json = new HostJson();
-  private final StoreFiles files;
   private final FileLocks locks;
 
   /** A store whose drivers report nothing. */
@@ -66,8 +66,7 @@ public final class FileStore implements Store {
     this.root = root.toAbsolutePath().normalize();
     this.drivers = drivers;
     this.progress = progress;
-    this.files = new StoreFiles(this.root.getFileSystem());
-    this.locks = new FileLocks(files);
+    this.locks = new FileLocks();
   }
 
   @Override
@@ -158,7 +157,7 @@ public final class FileStore implements Store {
     Host host = toHost(name, stored);
     if (stored.migrated()) {
       try {
-        files.writeAtomically(machineDir(name).resolve(BACKUP_FILE), original);
+        AtomicFiles.write(machineDir(name).resolve(BACKUP_FILE), original, AtomicFiles.PRIVATE);
       } catch (IOException e) {
         throw new MachineException("Error attempting to save backup after migration: " + describe(e), e);
       }
@@ -228,7 +227,7 @@ public final class FileStore implements Store {
             if (!Files.isDirectory(dir) && createWithConfig(host.name(), dir, bytes)) {
               return null;
             }
-            files.writeAtomically(dir.resolve(CONFIG_FILE), bytes);
+            AtomicFiles.write(dir.resolve(CONFIG_FILE), bytes, AtomicFiles.PRIVATE);
           } catch (IOException e) {
             throw new MachineException("Error saving " + dir.resolve(CONFIG_FILE) + ": " + describe(e), e);
           }
@@ -239,16 +238,16 @@ public final class FileStore implements Store {
   /** Creates the machine directory holding config.json in one rename; false if the directory appeared meanwhile. */
   private boolean createWithConfig(String name, Path dir, byte[] bytes) throws IOException {
     Path staging = hiddenSibling(name, "creating");
-    files.createPrivateDirectories(staging);
+    AtomicFiles.createPrivateDirectories(staging);
     try {
-      files.writeAtomically(staging.resolve(CONFIG_FILE), bytes);
+      AtomicFiles.write(staging.resolve(CONFIG_FILE), bytes, AtomicFiles.PRIVATE);
       Files.move(staging, dir, StandardCopyOption.ATOMIC_MOVE);
-      files.syncDirectory(machinesDir());
+      AtomicFiles.syncDirectory(machinesDir());
       return true;
     } catch (FileAlreadyExistsException | DirectoryNotEmptyException createdByOthers) {
       return false; // e.g. by Docker Machine itself, which takes no lock: write into it instead
     } finally {
-      files.deleteRecursively(staging);
+      StoreFiles.deleteRecursively(staging);
     }
   }
 
@@ -273,8 +272,8 @@ public final class FileStore implements Store {
           Path hidden = hiddenSibling(name, "removing");
           try {
             Files.move(dir, hidden, StandardCopyOption.ATOMIC_MOVE);
-            files.syncDirectory(machinesDir());
-            files.deleteRecursively(hidden);
+            AtomicFiles.syncDirectory(machinesDir());
+            StoreFiles.deleteRecursively(hidden);
           } catch (IOException e) {
             throw new MachineException("Error removing " + dir + ": " + describe(e), e);
           }

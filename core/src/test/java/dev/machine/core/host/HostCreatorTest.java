@@ -13,6 +13,7 @@ import dev.machine.core.testing.ScriptedDriver;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -98,6 +99,8 @@ class HostCreatorTest {
     assertThat(Files.readString(dir.resolve("ca.pem"))).isEqualTo("ca.pem");
     assertThat(Files.readString(dir.resolve("cert.pem"))).isEqualTo("cert.pem");
     assertThat(Files.readString(dir.resolve("key.pem"))).isEqualTo("key.pem");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("ca.pem")))).isEqualTo("rw-r--r--");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("key.pem")))).isEqualTo("rw-------");
     assertThat(provisioned).isEmpty();
     assertThat(checked).isEmpty();
   }
