@@ -41,7 +41,7 @@ class AmazonEc2CliIT {
   @BeforeAll
   static void start() throws Exception {
     moto = MotoEmulator.start();
-    check = moto.checkingClient("us-east-1");
+    check = moto.check();
     hosts =
         TestHosts.builder().subnet(3).outerNetns(System.getProperty("machine.sealed.netns")).count(1).start();
   }
@@ -50,9 +50,6 @@ class AmazonEc2CliIT {
   static void stop() throws Exception {
     if (hosts != null) {
       hosts.close();
-    }
-    if (check != null) {
-      check.close();
     }
     if (moto != null) {
       moto.close();

@@ -44,14 +44,11 @@ class AmazonEc2DriverIT {
   @BeforeAll
   static void startEmulator() throws Exception {
     moto = MotoEmulator.start();
-    check = moto.checkingClient("us-east-1");
+    check = moto.check();
   }
 
   @AfterAll
   static void stopEmulator() throws Exception {
-    if (check != null) {
-      check.close();
-    }
     if (moto != null) {
       moto.close();
     }

@@ -2,6 +2,7 @@ package dev.machine.it.amazonec2;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.driver.Checkpoint;
 import dev.machine.core.driver.CreateFlag;
@@ -92,8 +93,9 @@ final class Ec2Machines {
     save(name, driver);
     try {
       driver.create();
-    } catch (RuntimeException e) {
-      // As the core does (unless --keep-on-failure): remove what the failed create made.
+    } catch (MachineException e) {
+      // As the core does (unless --keep-on-failure): remove what the failed create made. Only the
+      // driver's own failures: anything else (a bug) must reach the test as is, unmasked.
       save(name, driver);
       recorder.info("Removing what the failed create made for machine \"" + name + "\"...");
       driver.remove();

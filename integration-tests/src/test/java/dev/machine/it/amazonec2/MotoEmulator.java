@@ -33,6 +33,7 @@ final class MotoEmulator implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private Ec2Client check;
 
   private MotoEmulator(Process process, int port, Path log) {
     this.process = process;
@@ -114,7 +115,18 @@ final class MotoEmulator implements AutoCloseable {
     c.disconnect();
   }
 
-  /** A client for the tests' own checks, not counted by {@link ApiCallCounter}. */
+  /**
+   * The tests' own client for us-east-1 (not counted by {@link ApiCallCounter}), made once and
+   * closed by {@link #close()}.
+   */
+  Ec2Client check() {
+    if (check == null) {
+      check = checkingClient("us-east-1");
+    }
+    return check;
+  }
+
+  /** A new client for the tests' own checks in {@code region}, not counted by {@link ApiCallCounter}. */
   Ec2Client checkingClient(String region) {
     return Ec2Client.builder()
         .httpClient(UrlConnectionHttpClient.create())
@@ -127,6 +139,9 @@ final class MotoEmulator implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
+    if (check != null) {
+      check.close();
+    }
     process.destroy();
     if (!process.waitFor(10, TimeUnit.SECONDS)) {
       process.destroyForcibly().waitFor();
