@@ -1,6 +1,7 @@
 package dev.machine.core.ssh;
 
 import dev.machine.core.MachineException;
+import dev.machine.core.cert.PemFiles;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,6 @@ import java.security.PublicKey;
 import java.util.Base64;
 import net.schmizz.sshj.common.Buffer;
 import net.schmizz.sshj.common.KeyType;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 
 /**
  * SSH key files for machines: generation (Docker Machine's {@code ssh.GenerateSSHKey}) and reading
@@ -46,7 +46,7 @@ public final class SshKeys {
     } catch (GeneralSecurityException e) {
       throw new MachineException("Error generating SSH key: " + e.getMessage(), e);
     }
-    String pem = pkcs1Pem(pair);
+    String pem = PemFiles.rsaPrivateKeyPem(pair.getPrivate());
     String pub = authorizedKeysLine(pair.getPublic()) + "\n";
     try {
       writePrivate(privateKey, pem);
@@ -98,21 +98,6 @@ public final class SshKeys {
   /** The SSH wire encoding of {@code key} (what {@code authorized_keys} and known_hosts hold). */
   static byte[] blob(PublicKey key) {
     return new Buffer.PlainBuffer().putPublicKey(key).getCompactData();
-  }
-
-  private static String pkcs1Pem(KeyPair pair) {
-    try {
-      byte[] pkcs1 =
-          PrivateKeyInfo.getInstance(pair.getPrivate().getEncoded())
-              .parsePrivateKey()
-              .toASN1Primitive()
-              .getEncoded();
-      String body =
-          Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(pkcs1);
-      return "-----BEGIN RSA PRIVATE KEY-----\n" + body + "\n-----END RSA PRIVATE KEY-----\n";
-    } catch (IOException e) {
-      throw new MachineException("Error encoding SSH key: " + e.getMessage(), e);
-    }
   }
 
   private static void writePrivate(Path file, String content) throws IOException {
