@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +27,9 @@ final class HostSetup {
   static final String DOCKER_PORT_PROBE = "if ! type netstat 1>/dev/null; then ss -tln; else netstat -tln; fi";
   static final int DEFAULT_DOCKER_PORT = 2376;
   private static final String NO_INSTALL_URL = "none";
+  /** Succeeds when the user's shell finds a {@code docker} command. */
+  static final String HAS_DOCKER = "command -v docker";
+  private static final int SCRIPT_OUTPUT_LINES = 20;
 
   private final RemoteShell shell;
   private final Host host;
@@ -92,23 +96,86 @@ final class HostSetup {
     }
   }
 
+  /**
+   * Installs Docker unless the host has it. The install script is downloaded to a file first
+   * ({@code curl -f}), so an HTTP error or an unreachable URL fails here, with the URL named,
+   * instead of piping an error page (or nothing) into {@code sh}; afterwards the {@code docker}
+   * command must exist.
+   */
   private void installDocker(Provisioner provisioner, String installUrl) {
     String url = installUrl == null || installUrl.isEmpty() ? EngineOptions.DEFAULT_INSTALL_URL : installUrl;
     if (url.equals(NO_INSTALL_URL)) {
       return;
     }
     progress.info("Installing Docker...");
+    if (shell.run(HAS_DOCKER).ok()) {
+      return;
+    }
     boolean fromPackage =
         provisioner.dockerSource() == Provisioner.DockerSource.DISTRIBUTION_PACKAGE
             && url.equals(EngineOptions.DEFAULT_INSTALL_URL);
-    String install =
-        fromPackage
-            ? provisioner.packages().installCommand("docker")
-            : "curl -sSL " + ShellQuote.quote(url) + " | sh -";
-    CommandResult result = shell.run("if ! type docker; then " + install + "; fi");
-    if (!result.ok()) {
-      throw new MachineException("error installing docker: " + result.output());
+    String source;
+    if (fromPackage) {
+      String install = provisioner.packages().installCommand("docker");
+      CommandResult result = shell.run(install);
+      if (!result.ok()) {
+        throw new MachineException("error installing docker: " + sshError(install, result));
+      }
+      source = "installing the docker package";
+    } else {
+      runInstallScript(url);
+      source = "running the install script " + url;
     }
+    if (!shell.run(HAS_DOCKER).ok()) {
+      throw new MachineException(
+          "error installing docker: there is no docker command on the host after " + source);
+    }
+  }
+
+  /** Downloads the install script to a private file on the host, runs it with sh, removes it. */
+  private void runInstallScript(String url) {
+    // A random name: nobody else on the host can have prepared (or linked) this path in /tmp.
+    String script = ShellQuote.quote("/tmp/machine-docker-install-" + UUID.randomUUID() + ".sh");
+    try {
+      CommandResult download =
+          shell.run("umask 077 && curl -fsSL -o " + script + " " + ShellQuote.quote(url));
+      if (!download.ok()) {
+        throw new MachineException(
+            "error installing docker: cannot download the install script " + url + ": "
+                + oneLine(download.output(), "curl exit status " + download.exitCode()));
+      }
+      CommandResult run = shell.run("sh " + script);
+      if (!run.ok()) {
+        throw new MachineException(
+            "error installing docker: the install script " + url + " failed with exit status "
+                + run.exitCode() + lastLines(run.output(), SCRIPT_OUTPUT_LINES));
+      }
+    } finally {
+      removeQuietly(script);
+    }
+  }
+
+  private void removeQuietly(String quotedPath) {
+    try {
+      shell.run("rm -f " + quotedPath);
+    } catch (MachineException e) {
+      // The connection is gone: the failure that got us here is what the user must see.
+    }
+  }
+
+  /** Output on one line (curl prints one; a proxy or a shell may add more), or {@code ifEmpty}. */
+  private static String oneLine(String output, String ifEmpty) {
+    String line = output.strip().replaceAll("\\s*\\R\\s*", " ");
+    return line.isEmpty() ? ifEmpty : line;
+  }
+
+  /** The end of a long output on the lines after the message (the script's error is at its end). */
+  private static String lastLines(String output, int count) {
+    List<String> lines = output.strip().lines().toList();
+    if (lines.isEmpty()) {
+      return "";
+    }
+    return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
 
   /** Starts docker if a package left it stopped, then waits until {@code sudo docker version} works. */

@@ -137,7 +137,7 @@ class SshProvisioningTest {
                     HOSTS_FIX,
                     "sudo apt-get update",
                     "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  curl",
-                    "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
+                    HostSetup.HAS_DOCKER)));
     assertThat(opened).hasSize(1);
     assertThat(shell.closed()).isTrue();
     assertThat(progress.lines())
@@ -186,7 +186,7 @@ class SshProvisioningTest {
                     HOSTS_FIX,
                     "sudo apt-get update",
                     "DEBIAN_FRONTEND=noninteractive sudo -E apt-get install -y  curl",
-                    "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
+                    HostSetup.HAS_DOCKER)));
     assertThat(progress.lines()).contains("Provisioning with ubuntu(systemd)...");
   }
 
@@ -202,7 +202,7 @@ class SshProvisioningTest {
                     HOSTNAME,
                     HOSTS_FIX,
                     "sudo -E dnf install -y curl",
-                    "if ! type docker; then curl -sSL 'https://get.docker.com' | sh -; fi")));
+                    HostSetup.HAS_DOCKER)));
   }
 
   @Test
@@ -215,7 +215,7 @@ class SshProvisioningTest {
 
   @Test
   void amazonLinux2023InstallsDockerFromItsOwnRepository() {
-    RecordingShell shell = shellFor("amzn-2023");
+    RecordingShell shell = withoutDocker(shellFor("amzn-2023"));
     provisioning(shell).provision(host(Engines.defaults()), progress);
     assertThat(shell.transcript())
         .containsExactlyElementsOf(
@@ -225,28 +225,30 @@ class SshProvisioningTest {
                     HOSTNAME,
                     HOSTS_FIX,
                     "sudo -E dnf install -y curl",
-                    "if ! type docker; then sudo -E dnf install -y docker; fi")));
+                    HostSetup.HAS_DOCKER,
+                    "sudo -E dnf install -y docker",
+                    HostSetup.HAS_DOCKER)));
     assertThat(shell.commands()).noneMatch(c -> c.contains("get.docker.com"));
   }
 
   @Test
   void amazonLinux2UsesYum() {
-    RecordingShell shell = shellFor("amzn-2");
+    RecordingShell shell = withoutDocker(shellFor("amzn-2"));
     provisioning(shell).provision(host(Engines.defaults()), progress);
-    assertThat(shell.commands()).contains("if ! type docker; then sudo -E yum install -y docker; fi");
+    assertThat(shell.commands()).contains("sudo -E yum install -y docker");
   }
 
   @Test
   void anExplicitInstallUrlWinsOverTheDistributionPackage() {
-    RecordingShell shell = shellFor("amzn-2023");
+    RecordingShell shell = withoutDocker(shellFor("amzn-2023"));
     provisioning(shell).provision(host(Engines.withInstallUrl("https://example.com/install.sh")), progress);
-    assertThat(shell.commands())
-        .contains("if ! type docker; then curl -sSL 'https://example.com/install.sh' | sh -; fi");
+    assertThat(scriptInstall(shell)).endsWith("'https://example.com/install.sh'");
+    assertThat(shell.commands()).noneMatch(c -> c.contains("dnf install -y docker"));
   }
 
   @Test
   void suseUsesZypper() {
-    RecordingShell shell = shellFor("opensuse-leap-15.5");
+    RecordingShell shell = withoutDocker(shellFor("opensuse-leap-15.5"));
     provisioning(shell).provision(host(Engines.defaults()), progress);
     assertThat(shell.transcript())
         .containsExactlyElementsOf(
@@ -256,13 +258,15 @@ class SshProvisioningTest {
                     HOSTNAME,
                     HOSTS_FIX,
                     "sudo -E zypper -n in curl",
-                    "if ! type docker; then sudo -E zypper -n in docker; fi")));
+                    HostSetup.HAS_DOCKER,
+                    "sudo -E zypper -n in docker",
+                    HostSetup.HAS_DOCKER)));
     assertThat(progress.lines()).contains("Provisioning with SUSE...");
   }
 
   @Test
   void archUsesPacman() {
-    RecordingShell shell = shellFor("arch");
+    RecordingShell shell = withoutDocker(shellFor("arch"));
     provisioning(shell).provision(host(Engines.defaults()), progress);
     assertThat(shell.transcript())
         .containsExactlyElementsOf(
@@ -272,23 +276,24 @@ class SshProvisioningTest {
                     HOSTNAME,
                     HOSTS_FIX,
                     "sudo -E pacman -Sy --noconfirm --noprogressbar curl",
-                    "if ! type docker; then sudo -E pacman -Sy --noconfirm --noprogressbar docker; fi")));
+                    HostSetup.HAS_DOCKER,
+                    "sudo -E pacman -Sy --noconfirm --noprogressbar docker",
+                    HostSetup.HAS_DOCKER)));
   }
 
   @Test
   void installUrlNoneSkipsTheDockerInstall() {
     RecordingShell shell = shellFor("ubuntu-22.04");
     provisioning(shell).provision(host(Engines.withInstallUrl("none")), progress);
-    assertThat(shell.commands()).noneMatch(c -> c.contains("type docker"));
+    assertThat(shell.commands()).noneMatch(c -> c.equals(HostSetup.HAS_DOCKER) || c.contains("curl -fsSL"));
     assertThat(progress.lines()).doesNotContain("Installing Docker...");
   }
 
   @Test
   void hostileInstallUrlIsQuotedForTheShell() {
-    RecordingShell shell = shellFor("ubuntu-22.04");
+    RecordingShell shell = withoutDocker(shellFor("ubuntu-22.04"));
     provisioning(shell).provision(host(Engines.withInstallUrl("https://x/'; touch pwned; '")), progress);
-    assertThat(shell.commands())
-        .contains("if ! type docker; then curl -sSL 'https://x/'\\''; touch pwned; '\\''' | sh -; fi");
+    assertThat(scriptInstall(shell)).endsWith(" 'https://x/'\\''; touch pwned; '\\'''");
   }
 
   @Test
@@ -343,11 +348,84 @@ class SshProvisioningTest {
   }
 
   @Test
-  void aFailedDockerInstallIsReported() {
-    RecordingShell shell = shellFor("ubuntu-22.04");
-    shell.answer(c -> c.startsWith("if ! type docker"), c -> new CommandResult(1, "curl: (6) Could not resolve host"));
+  void debianWithoutDockerDownloadsTheScriptRunsItAndChecksForDocker() {
+    RecordingShell shell = withoutDocker(shellFor("debian-12"));
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+
+    String download = scriptInstall(shell);
+    assertThat(download)
+        .matches("umask 077 && curl -fsSL -o '/tmp/machine-docker-install-[0-9a-f-]{36}\\.sh' 'https://get\\.docker\\.com'");
+    String script = download.substring(download.indexOf("-o ") + 3, download.lastIndexOf(" '"));
+    List<String> commands = shell.commands();
+    int at = commands.indexOf(download);
+    assertThat(commands.subList(at - 1, at + 5))
+        .containsExactly(HostSetup.HAS_DOCKER, download, "sh " + script, "rm -f " + script, HostSetup.HAS_DOCKER,
+            START_IF_STOPPED);
+  }
+
+  @Test
+  void anInstallScriptThatCannotBeDownloadedIsNamedAndNeverRun() {
+    RecordingShell shell = withoutDocker(shellFor("ubuntu-22.04"));
+    shell.answer(c -> c.contains("curl -fsSL"), c -> new CommandResult(22, "curl: (22) The requested URL returned error: 404\n"));
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.withInstallUrl("https://example.com/nope")), progress))
+        .hasMessage("error installing docker: cannot download the install script https://example.com/nope: "
+            + "curl: (22) The requested URL returned error: 404");
+    assertThat(shell.commands()).noneMatch(c -> c.startsWith("sh "));
+    assertThat(shell.commands()).anyMatch(c -> c.startsWith("rm -f '/tmp/machine-docker-install-"));
+  }
+
+  @Test
+  void aSilentDownloadFailureStillSaysWhatFailed() {
+    RecordingShell shell = withoutDocker(shellFor("ubuntu-22.04"));
+    shell.answer(c -> c.contains("curl -fsSL"), c -> new CommandResult(6, ""));
     assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
-        .hasMessage("error installing docker: curl: (6) Could not resolve host");
+        .hasMessage("error installing docker: cannot download the install script https://get.docker.com: curl exit status 6");
+  }
+
+  @Test
+  void aFailingInstallScriptIsReportedWithTheEndOfItsOutput() {
+    RecordingShell shell = withoutDocker(shellFor("ubuntu-22.04"));
+    StringBuilder output = new StringBuilder();
+    for (int i = 1; i <= 30; i++) {
+      output.append("line ").append(i).append('\n');
+    }
+    shell.answer(c -> c.startsWith("sh '/tmp/machine-docker-install-"), c -> new CommandResult(100, output.toString()));
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessageStartingWith(
+            "error installing docker: the install script https://get.docker.com failed with exit status 100\nline 11\n")
+        .hasMessageEndingWith("\nline 30");
+    assertThat(shell.commands()).anyMatch(c -> c.startsWith("rm -f '/tmp/machine-docker-install-"));
+  }
+
+  @Test
+  void aScriptThatInstallsNoDockerIsAnError() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    shell.answer(HostSetup.HAS_DOCKER, 1, "");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessage("error installing docker: there is no docker command on the host after running the install script "
+            + "https://get.docker.com");
+    assertThat(shell.commands()).doesNotContain("sudo docker version");
+  }
+
+  /** The host lacks docker until a script or package install ran. */
+  private static RecordingShell withoutDocker(RecordingShell shell) {
+    return shell.answer(
+        HostSetup.HAS_DOCKER::equals,
+        c -> shell.commands().stream().anyMatch(SshProvisioningTest::installsDocker)
+            ? new CommandResult(0, "/usr/bin/docker")
+            : new CommandResult(1, ""));
+  }
+
+  private static boolean installsDocker(String command) {
+    return command.startsWith("sh '/tmp/machine-docker-install-") || command.matches(".* (install|in|-Sy) .*docker$");
+  }
+
+  /** The download command of the install script (asserts there is one). */
+  private static String scriptInstall(RecordingShell shell) {
+    return shell.commands().stream()
+        .filter(c -> c.startsWith("umask 077 && curl -fsSL -o "))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no script download in " + shell.transcript()));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.machine.it.cli.MachineRunner;
 import dev.machine.it.cli.MachineRunner.Result;
+import dev.machine.it.provision.InstallScriptServer;
 import dev.machine.it.testbed.TestHost;
 import dev.machine.it.testbed.TestHosts;
 import java.nio.file.Files;
@@ -180,6 +181,34 @@ class GenericMachineIT {
 
   @Test
   @Order(10)
+  void anInstallScriptThatCannotBeFetchedFailsClearlyAndLeavesNothing() throws Exception {
+    TestHost h4 = hosts.host("h4");
+    h4.exec("mv /usr/bin/docker /usr/bin/docker.hidden").orThrow("hiding docker on h4");
+    try (InstallScriptServer server = InstallScriptServer.start(hosts.gatewayIp())) {
+      String missing = server.url("/missing.sh");
+      Result r = create("h4", "--engine-install-url", missing).exits(1);
+      assertThat(r.err().lines().findFirst().orElse(""))
+          .isEqualTo("Error creating machine: Error running provisioning: error installing docker: "
+              + "cannot download the install script " + missing + ": curl: (22) The requested URL returned error: 404");
+      assertThat(server.requests()).containsExactly("GET /missing.sh");
+      assertThat(machine.store().resolve("machines/h4")).doesNotExist();
+
+      // Nothing listens on port 1 of the gateway: the connection is refused.
+      String refused = "http://" + hosts.gatewayIp() + ":1/install.sh";
+      Result r2 = create("h4", "--engine-install-url", refused).exits(1);
+      assertThat(r2.err().lines().findFirst().orElse(""))
+          .startsWith("Error creating machine: Error running provisioning: error installing docker: "
+              + "cannot download the install script " + refused + ": curl: (7) ");
+      assertThat(machine.store().resolve("machines/h4")).doesNotExist();
+      assertThat(machine.run("ls", "-q").exits(0).out()).doesNotContain("h4");
+      assertThat(h4.exec("ls -A /tmp").orThrow("ls /tmp").stdout()).doesNotContain("machine-docker-install");
+    } finally {
+      h4.exec("mv /usr/bin/docker.hidden /usr/bin/docker").orThrow("restoring docker on h4");
+    }
+  }
+
+  @Test
+  @Order(11)
   void aCreateAgainstAStoppedHostFailsAtOnceAndLeavesNothing() {
     // A stopped test host's address is unroutable here (the testbed's unreachable 10.200/16
     // route), so the dial fails locally and nothing leaves the machine.
@@ -193,7 +222,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void genericMachinesCannotBeStoppedAndRmLeavesTheHostRunning() {
     assertThat(machine.run("stop", "h2").exits(1).err()).isEqualTo("generic driver does not support stop\n");
     machine.run("rm", "-y", "h2").exits(0);

@@ -1,7 +1,9 @@
 package dev.machine.it.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.cert.CertificateBootstrap;
 import dev.machine.core.docker.DockerTlsClient;
@@ -247,6 +249,64 @@ class SshProvisioningIT {
     assertThat(progressLines).containsSubsequence("Upgrading docker...", "Restarting docker...");
     assertThat(new DockerTlsClient(auth).serverVersion(host.driver().url(), Duration.ofSeconds(20))).isNotEmpty();
     provisioning.waitForDocker(host, progress);
+  }
+
+  @Test
+  @Order(6)
+  void installsDockerWithTheScriptAtTheInstallUrl() throws Exception {
+    hideDocker();
+    try (InstallScriptServer server = InstallScriptServer.start(testHosts.gatewayIp())) {
+      // Stands in for get.docker.com: "installs" the docker CLI the test hid.
+      server.serve("/install.sh", "#!/bin/sh\nset -e\nsudo mv /usr/bin/docker.hidden /usr/bin/docker\necho installed\n");
+      provisioning.provision(withInstallUrl(server.url("/install.sh")), progress);
+
+      assertThat(server.requests()).containsExactly("GET /install.sh");
+      assertThat(sh("sh", "-c", "command -v docker").strip()).isEqualTo("/usr/bin/docker");
+      assertThat(new DockerTlsClient(auth).serverVersion(host.driver().url(), Duration.ofSeconds(20))).isNotEmpty();
+      assertThat(sh("ls", "-A", "/tmp")).doesNotContain("machine-docker-install");
+    } finally {
+      restoreDocker();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void anInstallScriptThatInstallsNoDockerFailsClearly() throws Exception {
+    hideDocker();
+    try (InstallScriptServer server = InstallScriptServer.start(testHosts.gatewayIp())) {
+      server.serve("/noop.sh", "echo nothing to install\n");
+      String url = server.url("/noop.sh");
+      assertThatThrownBy(() -> provisioning.provision(withInstallUrl(url), progress))
+          .isInstanceOf(MachineException.class)
+          .hasMessage("error installing docker: there is no docker command on the host after running the install script " + url);
+
+      String missing = server.url("/missing.sh");
+      assertThatThrownBy(() -> provisioning.provision(withInstallUrl(missing), progress))
+          .hasMessage("error installing docker: cannot download the install script " + missing
+              + ": curl: (22) The requested URL returned error: 404");
+      assertThat(server.requests()).containsExactly("GET /noop.sh", "GET /missing.sh");
+    } finally {
+      restoreDocker();
+    }
+  }
+
+  private static void hideDocker() {
+    testHost.exec("mv /usr/bin/docker /usr/bin/docker.hidden").orThrow("hiding docker");
+  }
+
+  private static void restoreDocker() {
+    testHost.exec("[ ! -e /usr/bin/docker.hidden ] || mv /usr/bin/docker.hidden /usr/bin/docker").orThrow("restoring docker");
+  }
+
+  /** The test's machine with another {@code --engine-install-url}. */
+  private static Host withInstallUrl(String url) {
+    EngineOptions e = host.hostOptions().engineOptions();
+    EngineOptions engine =
+        new EngineOptions(e.arbitraryFlags(), e.dns(), e.graphDir(), e.env(), e.ipv6(), e.insecureRegistry(),
+            e.labels(), e.logLevel(), e.storageDriver(), e.selinuxEnabled(), e.tlsVerify(), e.registryMirror(), url);
+    HostOptions o = host.hostOptions();
+    return new Host(MACHINE, "generic", host.driver(),
+        new HostOptions(o.driver(), o.memory(), o.disk(), engine, o.swarmOptions(), o.authOptions()));
   }
 
   /** Prints how long each remote step took, to see where provisioning spends its time. */
