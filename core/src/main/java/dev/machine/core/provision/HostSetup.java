@@ -5,6 +5,7 @@ import dev.machine.core.Progress;
 import dev.machine.core.host.AuthOptions;
 import dev.machine.core.host.EngineOptions;
 import dev.machine.core.host.Host;
+import dev.machine.core.host.MachineCertificates;
 import dev.machine.core.ssh.CommandResult;
 import dev.machine.core.ssh.RemoteShell;
 import dev.machine.core.ssh.ShellQuote;
@@ -13,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -202,7 +202,8 @@ final class HostSetup {
   void configureAuth() {
     AuthOptions auth = host.hostOptions().authOptions();
     String ip = host.driver().ip();
-    copyCertsToMachineDir(auth);
+    progress.info("Copying certs to the local machine directory...");
+    MachineCertificates.copyToMachineDir(auth);
     List<String> sans = new ArrayList<>();
     if (auth.serverCertSans() != null) {
       sans.addAll(auth.serverCertSans());
@@ -264,28 +265,6 @@ final class HostSetup {
     String url = host.driver().url();
     int port = URI.create(url).getPort();
     return port > 0 ? port : DEFAULT_DOCKER_PORT;
-  }
-
-  private void copyCertsToMachineDir(AuthOptions auth) {
-    progress.info("Copying certs to the local machine directory...");
-    Path machineDir = Path.of(auth.storePath());
-    copy(auth.caCertPath(), machineDir.resolve("ca.pem"));
-    copy(auth.clientCertPath(), machineDir.resolve("cert.pem"));
-    copy(auth.clientKeyPath(), machineDir.resolve("key.pem"));
-  }
-
-  private static void copy(String source, Path target) {
-    try {
-      Path src = Path.of(source);
-      if (Files.exists(target) && Files.isSameFile(src, target)) {
-        return;
-      }
-      Files.createDirectories(target.getParent());
-      Files.copy(src, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-    } catch (IOException e) {
-      throw new MachineException(
-          "Copying " + target.getFileName() + " to machine dir failed: " + e.getMessage(), e);
-    }
   }
 
   private static byte[] read(String path) {
