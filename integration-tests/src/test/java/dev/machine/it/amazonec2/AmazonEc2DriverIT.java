@@ -300,11 +300,13 @@ class AmazonEc2DriverIT {
     assertThat(keyPairs(check)).isEmpty();
   }
 
+  /** The key pair's private key as the AWS console downloads it: a lone .pem, no .pub beside it. */
   @Test
   void aUsersOwnKeyPairIsUsedAndKeptByRemove() throws Exception {
-    Path key = store.resolve("mykey");
+    Path key = store.resolve("mykey.pem");
     dev.machine.core.ssh.SshKeys.generate(key);
     String publicKey = Files.readString(Path.of(key + ".pub"));
+    Files.delete(Path.of(key + ".pub"));
     check.importKeyPair(
         b -> b.keyName("mine").publicKeyMaterial(software.amazon.awssdk.core.SdkBytes.fromUtf8String(publicKey)));
     machines.create("own", flags("amazonec2-keypair-name", "mine", "amazonec2-ssh-keypath", key.toString()));

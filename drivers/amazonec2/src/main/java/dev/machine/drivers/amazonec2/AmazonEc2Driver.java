@@ -608,16 +608,20 @@ public final class AmazonEc2Driver extends BaseDriver {
       if (sshPrivateKeyPath.isEmpty()) {
         SshKeys.generate(key);
       } else {
-        writeSecret(key, Files.readString(Path.of(sshPrivateKeyPath)));
-        writeSecret(SshKeys.publicKeyPath(key), Files.readString(Path.of(sshPrivateKeyPath + ".pub")));
+        writeSecret(key, Files.readAllBytes(Path.of(sshPrivateKeyPath)));
+        // A key downloaded from the AWS console is a lone .pem: the .pub is copied only if there is one.
+        Path userPublicKey = SshKeys.publicKeyPath(Path.of(sshPrivateKeyPath));
+        if (Files.isRegularFile(userPublicKey)) {
+          writeSecret(SshKeys.publicKeyPath(key), Files.readAllBytes(userPublicKey));
+        }
       }
-      publicKey = SshKeys.publicKeyOf(key);
+      sshKeyPath = key.toString();
+      if (existingKey) {
+        return; // EC2 holds the public half already
+      }
+      publicKey = SshKeys.publicKeyOf(key); // the .pub, or derived from the private key
     } catch (IOException | MachineException e) {
       throw new MachineException("unable to create key pair: " + e.getMessage(), e);
-    }
-    sshKeyPath = key.toString();
-    if (existingKey) {
-      return;
     }
     // Saved before the call: deleting a key pair that was never made is harmless, forgetting one is not.
     keyName = machineName();
@@ -632,10 +636,10 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   /** Writes a key file readable by its owner only (copied keys keep no looser mode). */
-  private static void writeSecret(Path file, String content) throws IOException {
+  private static void writeSecret(Path file, byte[] content) throws IOException {
     Files.deleteIfExists(file);
     Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.writeString(file, content);
+    Files.write(file, content);
   }
 
   private List<String> groupNames() {

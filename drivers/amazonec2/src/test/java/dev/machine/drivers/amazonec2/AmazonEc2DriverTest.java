@@ -18,6 +18,8 @@ import dev.machine.core.driver.CreateFlag;
 import dev.machine.core.driver.DriverContext;
 import dev.machine.core.driver.MapDriverOptions;
 import dev.machine.core.driver.State;
+import dev.machine.core.ssh.SshKeys;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -63,6 +65,8 @@ import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.Subnet;
+import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
 
 /** Error paths a real EC2 (or moto) cannot be made to produce, with a Mockito EC2 client. */
 class AmazonEc2DriverTest {
@@ -423,6 +427,9 @@ class AmazonEc2DriverTest {
     doReturn(DeleteSecurityGroupResponse.builder().build())
         .when(ec2)
         .deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+    doReturn(TerminateInstancesResponse.builder().build())
+        .when(ec2)
+        .terminateInstances(any(TerminateInstancesRequest.class));
   }
 
   @Test
@@ -575,6 +582,79 @@ class AmazonEc2DriverTest {
     assertThat(saved.get("SpotInstanceRequestId").asText()).isEqualTo("sir-1");
     assertThat(saved.get("IPAddress").asText()).isEqualTo("10.0.0.9");
     assertThat(infos).contains("Launching instance...");
+  }
+
+  /** RunInstances answers with instance i-1, which EC2 then describes as running at 10.0.0.9. */
+  private void launchSucceeds() {
+    doReturn(
+            software.amazon.awssdk.services.ec2.model.RunInstancesResponse.builder()
+                .reservationId("r-1")
+                .instances(Instance.builder().instanceId("i-1").privateIpAddress("10.0.0.9").build())
+                .build())
+        .when(ec2)
+        .runInstances(any(RunInstancesRequest.class));
+    doReturn(
+            DescribeInstancesResponse.builder()
+                .reservations(
+                    Reservation.builder()
+                        .instances(Instance.builder().instanceId("i-1").state(st -> st.name(InstanceStateName.RUNNING))
+                            .publicIpAddress("54.1.2.3").privateIpAddress("10.0.0.9").build())
+                        .build())
+                .build())
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+  }
+
+  /** A private key alone, as the AWS console downloads it (no {@code .pub} beside it). */
+  private Path consolePem() {
+    Path pem = store.resolve("console.pem");
+    SshKeys.generate(pem);
+    try {
+      Files.delete(SshKeys.publicKeyPath(pem));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+    return pem;
+  }
+
+  @Test
+  void anExistingKeyPairNeedsOnlyThePrivateKeyFile() throws Exception {
+    Path pem = consolePem();
+    readyToCreate();
+    configured("amazonec2-ami", "ami-1", "amazonec2-keypair-name", "mine", "amazonec2-ssh-keypath", pem.toString());
+    keyPairs("mine");
+    launchSucceeds();
+    driver.preCreateCheck();
+    driver.create();
+
+    ArgumentCaptor<RunInstancesRequest> run = ArgumentCaptor.forClass(RunInstancesRequest.class);
+    verify(ec2).runInstances(run.capture());
+    assertThat(run.getValue().keyName()).isEqualTo("mine");
+    verify(ec2, never()).importKeyPair(any(ImportKeyPairRequest.class));
+    Path copy = store.resolve("machines/dev/id_rsa");
+    assertThat(driver.sshKeyPath()).isEqualTo(copy.toString());
+    assertThat(Files.readAllBytes(copy)).isEqualTo(Files.readAllBytes(pem));
+    assertThat(SshKeys.publicKeyPath(copy)).doesNotExist();
+    driver.remove();
+    verify(ec2, never()).deleteKeyPair(any(DeleteKeyPairRequest.class));
+  }
+
+  @Test
+  void aLonePrivateKeyIsImportedWithThePublicKeyDerivedFromIt() throws Exception {
+    Path pem = store.resolve("own");
+    SshKeys.generate(pem);
+    String publicKey = Files.readString(SshKeys.publicKeyPath(pem)).strip();
+    Files.delete(SshKeys.publicKeyPath(pem));
+    readyToCreate();
+    configured("amazonec2-ami", "ami-1", "amazonec2-ssh-keypath", pem.toString());
+    launchSucceeds();
+    driver.preCreateCheck();
+    driver.create();
+
+    ArgumentCaptor<ImportKeyPairRequest> imported = ArgumentCaptor.forClass(ImportKeyPairRequest.class);
+    verify(ec2).importKeyPair(imported.capture());
+    assertThat(imported.getValue().keyName()).isEqualTo("dev");
+    assertThat(imported.getValue().publicKeyMaterial().asUtf8String()).isEqualTo(publicKey);
   }
 
   @Test
