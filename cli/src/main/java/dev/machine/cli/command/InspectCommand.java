@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.machine.cli.CliContext;
 import dev.machine.cli.flags.ParsedArgs;
+import dev.machine.core.golang.GoJson;
 import dev.machine.core.host.Host;
-import dev.machine.core.store.GoJson;
 import dev.machine.core.store.HostJson;
 import dev.machine.core.store.Store;
 import java.util.Map;
@@ -23,7 +23,7 @@ final class InspectCommand extends ParsedCommand {
     ObjectNode tree = new HostJson().toTree(host);
     String format = args.string("format");
     if (format.isEmpty()) {
-      ctx.out().println(GoJson.toIndentedString(tree));
+      ctx.out().println(GoJson.marshalIndent(tree, "    "));
       return 0;
     }
     @SuppressWarnings("unchecked")

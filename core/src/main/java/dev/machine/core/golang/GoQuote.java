@@ -3,9 +3,9 @@ package dev.machine.core.golang;
 /**
  * Go's {@code strconv.Quote} family, which is also what {@code fmt}'s {@code %q} prints: a
  * double-quoted literal with printable runes kept, {@code \a \b \f \n \r \t \v} for those
- * controls, {@code \xNN} for other ASCII controls and bytes of invalid UTF-8, {@code \\uNNNN} or
- * {@code \\UNNNNNNNN} for other non-printable runes. A lone UTF-16 surrogate in a Java string (which
- * no valid UTF-8 can carry) prints as {@code \\ufffd}.
+ * controls, {@code \xNN} for other ASCII controls and bytes of invalid UTF-8, <code>&#92;uNNNN</code> or
+ * {@code \UNNNNNNNN} for other non-printable runes. A lone UTF-16 surrogate in a Java string (which
+ * no valid UTF-8 can carry) prints as <code>&#92;ufffd</code>.
  */
 public final class GoQuote {
   private GoQuote() {}

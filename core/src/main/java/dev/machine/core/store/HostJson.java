@@ -21,9 +21,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.ser.BeanPropertyWriter;
 import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 import dev.machine.core.MachineException;
+import dev.machine.core.golang.GoJson;
 import dev.machine.core.host.Host;
 import dev.machine.core.host.HostOptions;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -55,7 +57,7 @@ public final class HostJson {
 
   /** The config.json bytes for {@code host}, exactly as Docker Machine would write them. */
   public byte[] write(Host host) {
-    return GoJson.marshalIndent(toTree(host));
+    return GoJson.marshalIndent(toTree(host), "    ").getBytes(StandardCharsets.UTF_8);
   }
 
   /** The config.json tree for {@code host}. */

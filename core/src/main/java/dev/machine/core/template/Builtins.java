@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -9,8 +9,8 @@
  * <p>Inside: {@code Lexer} → {@code Token}s, {@code Parser} → {@code Node} trees (one per
  * defined template), {@code Executor} walks them; {@code Builtins} holds the functions,
  * {@code Comparisons} the eq/lt family, {@code GoFmt} Go's fmt (Sprint/Sprintf, {@code %v}),
- * {@code GoFloats} strconv's float formats, {@code GoJson} encoding/json,
- * {@code GoStrings} quoting and escaping, {@code FieldResolver} field access on Java objects.
+ * {@code GoStrings} unquoting and escaping, {@code FieldResolver} field access on Java objects;
+ * Go's quoting, float formats and encoding/json come from {@link dev.machine.core.golang}.
  *
  * <p>Differences from Go, on purpose or for lack of need: no user-defined function maps and no
  * {@code missingkey} option; methods of Java objects are called only without arguments;

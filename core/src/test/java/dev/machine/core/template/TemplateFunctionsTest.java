@@ -3,7 +3,9 @@ package dev.machine.core.template;
 import static dev.machine.core.template.TemplateExecuteTest.DATA;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -71,6 +73,11 @@ class TemplateFunctionsTest {
   @MethodSource
   void dockerFunctions(String template, String expected) {
     assertThat(Template.parse("t", template).execute(DATA)).isEqualTo(expected);
+  }
+
+  @Test
+  void jsonOfAValueGoCannotEncodeIsEmptyAsInDockerMachine() {
+    assertThat(Template.parse("t", "[{{json .}}]").execute(List.of(Double.NaN))).isEqualTo("[]");
   }
 
   static Stream<Arguments> dockerFunctions() {

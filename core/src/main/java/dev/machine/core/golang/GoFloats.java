@@ -1,4 +1,4 @@
-package dev.machine.core.template;
+package dev.machine.core.golang;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -8,14 +8,14 @@ import java.math.RoundingMode;
  * Go's strconv float formatting ('e', 'f', 'g', shortest or with a precision), with exact
  * round-half-even on the binary value as Go does (Java's Formatter rounds differently).
  */
-final class GoFloats {
+public final class GoFloats {
   private GoFloats() {}
 
   /** Decimal digits d1d2…dn and point position: value = 0.d1d2…dn × 10^dp. */
   private record Digits(String digits, int dp) {}
 
   /** strconv.FormatFloat(v, verb, prec, 64 or 32); verb is one of e E f F g G; prec -1 = shortest. */
-  static String format(double v, char verb, int prec, boolean isFloat32) {
+  public static String format(double v, char verb, int prec, boolean isFloat32) {
     if (Double.isNaN(v)) {
       return "NaN";
     }
