@@ -198,7 +198,12 @@ final class HostSetup {
     }
   }
 
-  /** Docker Machine's {@code ConfigureAuth}: certificates and daemon options, then a daemon (re)start. */
+  /**
+   * Docker Machine's {@code ConfigureAuth}: certificates and daemon options, then a daemon restart.
+   * Unlike Docker Machine, which stops docker first, everything is uploaded while the daemon runs
+   * (it reads them only at start, and each file is replaced atomically): a failed upload leaves the
+   * running daemon untouched, and docker is down only for the restart.
+   */
   void configureAuth() {
     AuthOptions auth = host.hostOptions().authOptions();
     String ip = host.driver().ip();
@@ -216,9 +221,6 @@ final class HostSetup {
       throw new MachineException("error generating server cert: " + e.getMessage(), e);
     }
 
-    mustRun("sudo systemctl -f stop docker");
-    mustRun("if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi");
-
     progress.info("Copying certs to the remote machine...");
     mustRun("sudo mkdir -p " + DockerDropIn.CERTS_DIR + " " + parent(DockerDropIn.PATH));
     shell.writeFile(DockerDropIn.CA_PATH, read(auth.caCertPath()), 0644);
@@ -231,6 +233,9 @@ final class HostSetup {
     shell.writeFile(DockerDropIn.PATH, dropIn.getBytes(StandardCharsets.UTF_8), 0644);
 
     mustRun("sudo systemctl daemon-reload");
+    // Stop, drop a leftover docker0 (its old address would survive a changed --bip), start.
+    mustRun("sudo systemctl -f stop docker");
+    mustRun("if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi");
     mustRun("sudo systemctl -f start docker");
     waitForDaemonPort(port);
   }

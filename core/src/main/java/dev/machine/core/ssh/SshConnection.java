@@ -141,10 +141,14 @@ public final class SshConnection implements RemoteShell {
 
   /**
    * Uploads {@code content} to a private temporary file (SFTP; plain stdin when the server has no
-   * SFTP subsystem), then moves it into place with {@code install -D -m MODE} as root ({@code sudo}
-   * unless the user is root). The content never passes through a shell; the paths are quoted.
+   * SFTP subsystem), installs it as root ({@code sudo} unless the user is root) under a temporary
+   * name next to {@code remotePath} with {@code install -D -m MODE}, then renames it into place.
+   * The rename is atomic: a reader (or a daemon restarted meanwhile) sees the old file or the new
+   * one, never half of one, and a failed upload leaves the old file as it was. The content never
+   * passes through a shell; the paths are quoted.
    *
-   * @throws SshException if the upload or the install fails (the message includes its output)
+   * @throws SshException if the upload, the install or the rename fails (the message includes its
+   *     output)
    */
   @Override
   public void writeFile(String remotePath, byte[] content, int mode) {
@@ -159,18 +163,31 @@ public final class SshConnection implements RemoteShell {
           "Error uploading " + remotePath + " to " + target.display() + ": " + describe(e),
           e);
     }
-    String sudo = target.user().equals("root") ? "" : "sudo ";
-    String command =
-        sudo + "install -D -m " + String.format("%04o", mode & 07777) + " " + ShellQuote.quote(tmp)
-            + " " + ShellQuote.quote(remotePath)
-            + "; rc=$?; rm -f " + ShellQuote.quote(tmp) + "; exit $rc";
-    CommandResult result = run(command);
+    CommandResult result = run(installCommand(tmp, remotePath, mode));
     if (!result.ok()) {
       throw new SshException(
           SshException.Reason.COMMAND,
           "Error writing " + remotePath + " on " + target.display() + ": exit status "
               + result.exitCode() + ": " + result.output().strip());
     }
+  }
+
+  /**
+   * {@code install} to a hidden name in the target's directory (so the rename stays on one file
+   * system), {@code mv -T} over the target (never into it, should it be a directory), and the
+   * temporary files removed whatever happened.
+   */
+  private String installCommand(String tmp, String remotePath, int mode) {
+    String sudo = target.user().equals("root") ? "" : "sudo ";
+    int slash = remotePath.lastIndexOf('/');
+    String staged =
+        remotePath.substring(0, slash + 1) + "." + remotePath.substring(slash + 1) + ".machine-" + UUID.randomUUID();
+    String quotedTmp = ShellQuote.quote(tmp);
+    String quotedStaged = ShellQuote.quote(staged);
+    return sudo + "install -D -m " + String.format("%04o", mode & 07777) + " " + quotedTmp + " " + quotedStaged
+        + " && " + sudo + "mv -f -T " + quotedStaged + " " + ShellQuote.quote(remotePath)
+        + "; rc=$?; rm -f " + quotedTmp
+        + "; if [ $rc -ne 0 ]; then " + sudo + "rm -f " + quotedStaged + "; fi; exit $rc";
   }
 
   @Override

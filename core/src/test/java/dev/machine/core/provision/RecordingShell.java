@@ -2,6 +2,7 @@ package dev.machine.core.provision;
 
 import dev.machine.core.ssh.CommandResult;
 import dev.machine.core.ssh.RemoteShell;
+import dev.machine.core.ssh.SshException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,6 +34,7 @@ public final class RecordingShell implements RemoteShell {
 
   private final List<Rule> rules = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
+  private final java.util.Set<String> failingUploads = new java.util.HashSet<>();
   private boolean closed;
 
   /** Answers commands equal to {@code command}. */
@@ -64,7 +66,16 @@ public final class RecordingShell implements RemoteShell {
     if (closed) {
       throw new IllegalStateException("shell closed");
     }
+    if (failingUploads.contains(remotePath)) {
+      throw new SshException(SshException.Reason.COMMAND, "Error writing " + remotePath + ": disk full");
+    }
     events.add(new Upload(remotePath, content.clone(), mode));
+  }
+
+  /** Makes uploads to {@code remotePath} fail (with an {@link SshException}, as SshConnection's). */
+  public RecordingShell failUpload(String remotePath) {
+    failingUploads.add(remotePath);
+    return this;
   }
 
   @Override

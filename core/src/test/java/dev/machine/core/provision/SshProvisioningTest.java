@@ -94,14 +94,14 @@ class SshProvisioningTest {
 
   private static List<String> configureAuthTail() {
     return List.of(
-        "sudo systemctl -f stop docker",
-        "if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi",
         "sudo mkdir -p /etc/docker /etc/systemd/system/docker.service.d",
         "upload /etc/docker/ca.pem mode 644",
         "upload /etc/docker/server.pem mode 644",
         "upload /etc/docker/server-key.pem mode 600",
         "upload /etc/systemd/system/docker.service.d/10-machine.conf mode 644",
         "sudo systemctl daemon-reload",
+        "sudo systemctl -f stop docker",
+        "if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi",
         "sudo systemctl -f start docker",
         HostSetup.DOCKER_PORT_PROBE);
   }
@@ -523,6 +523,16 @@ class SshProvisioningTest {
     assertThat(shell.transcript()).containsExactlyElementsOf(expected);
     assertThat(issuedSans).hasSize(1);
     assertThat(opened).hasSize(1);
+  }
+
+  @Test
+  void aFailedUploadLeavesTheRunningDaemonAlone() {
+    for (String path : List.of(DockerDropIn.CA_PATH, DockerDropIn.SERVER_KEY_PATH, DockerDropIn.PATH)) {
+      RecordingShell shell = shellFor("ubuntu-22.04").failUpload(path);
+      assertThatThrownBy(() -> provisioning(shell).configureAuth(host(Engines.defaults()), progress))
+          .hasMessage("Error writing " + path + ": disk full");
+      assertThat(shell.commands()).noneMatch(c -> c.startsWith("sudo systemctl"));
+    }
   }
 
   @Test

@@ -85,6 +85,41 @@ class SshConnectionTest {
   }
 
   @Test
+  void writeFileReplacesTheFileByRenamingSoNothingIsLeftBeside() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("atomic"));
+    Path file = Files.writeString(dir.resolve("server.pem"), "old");
+    Path before = dir.resolve("server.pem");
+    Object oldInode = Files.getAttribute(before, "unix:ino");
+    try (SshConnection ssh = open()) {
+      ssh.writeFile(file.toString(), "new".getBytes(StandardCharsets.UTF_8), 0644);
+    }
+    assertThat(file).hasContent("new");
+    // A new inode: the old file was replaced by a rename, not rewritten in place.
+    assertThat(Files.getAttribute(file, "unix:ino")).isNotEqualTo(oldInode);
+    try (var names = Files.list(dir)) {
+      assertThat(names.map(p -> p.getFileName().toString())).containsExactly("server.pem");
+    }
+  }
+
+  @Test
+  void writeFileOntoADirectoryFailsAndLeavesItAlone() throws IOException {
+    Path dir = Files.createDirectories(tmp.resolve("clash/server.pem"));
+    Files.writeString(dir.resolve("inside"), "x");
+    try (SshConnection ssh = open()) {
+      assertThatThrownBy(() -> ssh.writeFile(dir.toString(), new byte[] {1}, 0644))
+          .isInstanceOf(SshException.class)
+          .hasMessageStartingWith("Error writing " + dir + " on ")
+          .hasMessageContaining("cannot overwrite directory");
+    }
+    try (var names = Files.list(dir.getParent())) {
+      assertThat(names.map(p -> p.getFileName().toString())).containsExactly("server.pem");
+    }
+    try (var names = Files.list(dir)) {
+      assertThat(names.map(p -> p.getFileName().toString())).containsExactly("inside");
+    }
+  }
+
+  @Test
   void writeFileFailureIsReportedWithTheRemoteMessage() throws IOException {
     Path notADir = Files.writeString(tmp.resolve("plain-file"), "x");
     try (SshConnection ssh = open()) {

@@ -290,6 +290,35 @@ class SshProvisioningIT {
     }
   }
 
+  @Test
+  @Order(8)
+  void aFailedUploadLeavesTheRunningDaemonUntouched() throws Exception {
+    String pid = sh("cat", "/var/run/docker.pid").strip();
+    String certOnHost = sh("cat", "/etc/docker/server.pem");
+    // A directory where the server certificate goes: its upload (install, then mv -T) must fail.
+    sh("sh", "-c", "mv /etc/docker/server.pem /root/server.pem.saved && mkdir -p /etc/docker/server.pem/in-the-way");
+    try {
+      assertThatThrownBy(() -> provisioning.configureAuth(host, progress))
+          .isInstanceOf(MachineException.class)
+          .hasMessageStartingWith("Error writing /etc/docker/server.pem on ")
+          .hasMessageContaining("cannot overwrite directory");
+
+      assertThat(sh("cat", "/var/run/docker.pid").strip()).isEqualTo(pid);
+      assertThat(sh("sh", "-c", "kill -0 " + pid + " && echo alive").strip()).isEqualTo("alive");
+      assertThat(new DockerTlsClient(auth).serverVersion(host.driver().url(), Duration.ofSeconds(20))).isNotEmpty();
+      assertThat(sh("ls", "-A", "/etc/docker")).doesNotContain(".machine-");
+    } finally {
+      sh("sh", "-c", "rm -rf /etc/docker/server.pem && mv /root/server.pem.saved /etc/docker/server.pem");
+    }
+    assertThat(sh("cat", "/etc/docker/server.pem")).isEqualTo(certOnHost);
+
+    // Once the way is clear, the same call installs the new certificate and restarts docker once.
+    provisioning.configureAuth(host, progress);
+    assertThat(sh("cat", "/etc/docker/server.pem")).isEqualTo(Files.readString(Path.of(auth.serverCertPath())));
+    assertThat(sh("cat", "/var/run/docker.pid").strip()).isNotEqualTo(pid);
+    assertThat(new DockerTlsClient(auth).serverVersion(host.driver().url(), Duration.ofSeconds(20))).isNotEmpty();
+  }
+
   private static void hideDocker() {
     testHost.exec("mv /usr/bin/docker /usr/bin/docker.hidden").orThrow("hiding docker");
   }
