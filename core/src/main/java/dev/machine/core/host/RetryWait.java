@@ -3,6 +3,7 @@ package dev.machine.core.host;
 import dev.machine.core.MachineException;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /** Docker Machine's {@code mcnutils.WaitFor}: polls a condition a fixed number of times. */
 public final class RetryWait {
@@ -32,9 +33,28 @@ public final class RetryWait {
    * An exception thrown by the condition counts as "not yet".
    */
   public void waitFor(BooleanSupplier condition) {
+    waitFor(condition, e -> true);
+  }
+
+  /**
+   * Returns once {@code condition} holds. Only the exceptions {@code retryable} accepts count as
+   * "not yet" (e.g. an id the provider does not know yet); any other ends the wait at once and is
+   * thrown as is. Fails with {@code Maximum number of retries (N) exceeded}, caused by the last
+   * retryable exception if the last attempt threw one.
+   */
+  public void waitFor(BooleanSupplier condition, Predicate<? super RuntimeException> retryable) {
+    RuntimeException last = null;
     for (int i = 0; i < attempts; i++) {
-      if (holds(condition)) {
-        return;
+      try {
+        if (condition.getAsBoolean()) {
+          return;
+        }
+        last = null;
+      } catch (RuntimeException e) {
+        if (!retryable.test(e)) {
+          throw e;
+        }
+        last = e;
       }
       try {
         sleeper.sleep(interval);
@@ -43,14 +63,6 @@ public final class RetryWait {
         throw new MachineException("Interrupted while waiting", e);
       }
     }
-    throw new MachineException("Maximum number of retries (" + attempts + ") exceeded");
-  }
-
-  private static boolean holds(BooleanSupplier condition) {
-    try {
-      return condition.getAsBoolean();
-    } catch (RuntimeException e) {
-      return false;
-    }
+    throw new MachineException("Maximum number of retries (" + attempts + ") exceeded", last);
   }
 }

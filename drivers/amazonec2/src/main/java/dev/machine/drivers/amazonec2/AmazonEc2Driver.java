@@ -23,6 +23,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -692,7 +693,7 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   private SecurityGroups securityGroups() {
-    return new SecurityGroups(ec2(), vpcId, progress(), environment.sleeper());
+    return new SecurityGroups(ec2(), vpcId, progress(), environment);
   }
 
   private void launch(String userData) {
@@ -776,33 +777,32 @@ public final class AmazonEc2Driver extends BaseDriver {
     return clientToken;
   }
 
+  /**
+   * Waits until the instance runs and has its address. Only {@code InvalidInstanceID.NotFound} is
+   * retried (EC2 is eventually consistent: a just-launched id may not be known everywhere yet);
+   * any other error fails the create at once.
+   */
   private void waitForIpAndRunning() {
-    for (int poll = 0; ; poll++) {
-      Instance instance = null;
-      try {
-        instance = describe(true);
-      } catch (MachineException e) {
-        // Just launched: EC2 may not know the id everywhere yet.
-      }
-      if (instance != null) {
-        String state = instance.state() == null ? "" : instance.state().nameAsString();
-        if ("terminated".equals(state) || "shutting-down".equals(state)) {
-          String reason = instance.stateReason() == null ? state : instance.stateReason().message();
-          throw new MachineException("Instance " + instanceId + " stopped while starting: " + reason);
-        }
-        String ip = address(instance);
-        if (ip != null && !ip.isEmpty() && "running".equals(state)) {
-          ipAddress = ip;
-          if (instance.privateIpAddress() != null) {
-            privateIpAddress = instance.privateIpAddress();
+    AtomicReference<Instance> ready = new AtomicReference<>();
+    environment.retryWait(MAX_POLLS, POLL).waitFor(
+        () -> {
+          Instance instance = describe(true);
+          String state = instance.state() == null ? "" : instance.state().nameAsString();
+          if ("terminated".equals(state) || "shutting-down".equals(state)) {
+            String reason = instance.stateReason() == null ? state : instance.stateReason().message();
+            throw new MachineException("Instance " + instanceId + " stopped while starting: " + reason);
           }
-          return;
-        }
-      }
-      if (poll + 1 >= MAX_POLLS) {
-        throw new MachineException("Maximum number of retries (" + MAX_POLLS + ") exceeded");
-      }
-      environment.sleeper().sleep(POLL);
+          String ip = address(instance);
+          if (ip == null || ip.isEmpty() || !"running".equals(state)) {
+            return false;
+          }
+          ready.set(instance);
+          return true;
+        },
+        InstanceNotFoundException.class::isInstance);
+    ipAddress = address(ready.get());
+    if (ready.get().privateIpAddress() != null) {
+      privateIpAddress = ready.get().privateIpAddress();
     }
   }
 
@@ -957,10 +957,10 @@ public final class AmazonEc2Driver extends BaseDriver {
     return "tcp://" + (ip.contains(":") ? "[" + ip + "]" : ip) + ":" + DOCKER_PORT;
   }
 
+  /** Sends StartInstances; the core's lifecycle then waits for the machine to run. */
   @Override
   public void start() {
     call(() -> ec2().startInstances(b -> b.instanceIds(requireInstanceId())));
-    waitForState(State.RUNNING);
   }
 
   @Override
@@ -984,19 +984,6 @@ public final class AmazonEc2Driver extends BaseDriver {
       action.run();
     } catch (SdkException e) {
       throw new MachineException(AwsErrors.describe(e), e);
-    }
-  }
-
-  private void waitForState(State wanted) {
-    for (int poll = 0; ; poll++) {
-      cachedInstance = null;
-      if (state() == wanted) {
-        return;
-      }
-      if (poll + 1 >= MAX_POLLS) {
-        throw new MachineException("Maximum number of retries (" + MAX_POLLS + ") exceeded");
-      }
-      environment.sleeper().sleep(POLL);
     }
   }
 

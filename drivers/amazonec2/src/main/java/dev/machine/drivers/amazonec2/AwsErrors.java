@@ -28,7 +28,12 @@ final class AwsErrors {
   }
 
   /** {@code InvalidInstanceID.NotFound}, {@code InvalidKeyPair.NotFound}, {@code InvalidGroup.NotFound}... */
-  static boolean isNotFound(SdkException e) {
+  static boolean isNotFound(Throwable e) {
     return code(e).endsWith(".NotFound");
+  }
+
+  /** The AWS error that made a wait give up (its last retried failure), or the wait's own message. */
+  static String lastError(RuntimeException exhausted) {
+    return describe(exhausted.getCause() == null ? exhausted : exhausted.getCause());
   }
 }

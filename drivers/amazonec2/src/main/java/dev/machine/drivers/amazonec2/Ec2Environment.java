@@ -1,22 +1,17 @@
 package dev.machine.drivers.amazonec2;
 
+import dev.machine.core.host.RetryWait;
 import java.time.Duration;
 import java.util.Map;
 
 /**
  * What the driver takes from the world outside it: environment variables (to tell a credential
  * given on the command line from one inherited from the environment, which is never persisted),
- * the EC2 client factory and the clock used between polls.
+ * the EC2 client factory and the sleep between polls (tests pass one that does not sleep).
  */
-record Ec2Environment(Map<String, String> variables, Ec2ClientFactory clients, Sleeper sleeper) {
-  /** Waits between polls; tests pass one that does not sleep. */
-  @FunctionalInterface
-  interface Sleeper {
-    void sleep(Duration duration);
-  }
-
+record Ec2Environment(Map<String, String> variables, Ec2ClientFactory clients, RetryWait.Sleeper sleeper) {
   static Ec2Environment system() {
-    return new Ec2Environment(System.getenv(), new SdkEc2ClientFactory(), Ec2Environment::sleepFor);
+    return new Ec2Environment(System.getenv(), new SdkEc2ClientFactory(), d -> Thread.sleep(d.toMillis()));
   }
 
   String variable(String name) {
@@ -24,12 +19,8 @@ record Ec2Environment(Map<String, String> variables, Ec2ClientFactory clients, S
     return v == null ? "" : v;
   }
 
-  private static void sleepFor(Duration d) {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new dev.machine.core.MachineException("interrupted", e);
-    }
+  /** A wait of {@code attempts} polls {@code interval} apart, sleeping with {@link #sleeper()}. */
+  RetryWait retryWait(int attempts, Duration interval) {
+    return new RetryWait(attempts, interval, sleeper);
   }
 }

@@ -19,19 +19,16 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /** A machine's security groups in one VPC: find or create them, open the missing ports, delete them. */
 final class SecurityGroups {
-  private static final Duration POLL = Duration.ofSeconds(3);
-  private static final int MAX_POLLS = 60;
-
   private final Ec2Client ec2;
   private final String vpcId;
   private final Progress progress;
-  private final Ec2Environment.Sleeper sleeper;
+  private final Ec2Environment environment;
 
-  SecurityGroups(Ec2Client ec2, String vpcId, Progress progress, Ec2Environment.Sleeper sleeper) {
+  SecurityGroups(Ec2Client ec2, String vpcId, Progress progress, Ec2Environment environment) {
     this.ec2 = ec2;
     this.vpcId = vpcId;
     this.progress = progress;
-    this.sleeper = sleeper;
+    this.environment = environment;
   }
 
   /** Told about a group before it is created (its name) and the moment it exists (its id), to save both. */
@@ -146,20 +143,25 @@ final class SecurityGroups {
               .ipRanges(IpRange.builder().cidrIp("0.0.0.0/0").build())
               .build());
     }
-    // A group just created may not be visible yet everywhere in EC2.
-    for (int attempt = 1; ; attempt++) {
-      try {
-        ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(permissions));
-        return;
-      } catch (SdkException e) {
-        if ("InvalidPermission.Duplicate".equals(AwsErrors.code(e))) {
-          return; // a machine created in parallel opened the same ports
-        }
-        if (!AwsErrors.isNotFound(e) || attempt >= 5) {
-          throw e;
-        }
-        sleeper.sleep(Duration.ofSeconds(1));
-      }
+    try {
+      // A group just created may not be visible yet everywhere in EC2: only that is retried.
+      environment
+          .retryWait(5, Duration.ofSeconds(1))
+          .waitFor(
+              () -> {
+                try {
+                  ec2.authorizeSecurityGroupIngress(b -> b.groupId(groupId).ipPermissions(permissions));
+                } catch (SdkException e) {
+                  if (!"InvalidPermission.Duplicate".equals(AwsErrors.code(e))) {
+                    throw e;
+                  } // else a machine created in parallel opened the same ports
+                }
+                return true;
+              },
+              AwsErrors::isNotFound);
+    } catch (MachineException exhausted) {
+      throw new MachineException(
+          "Security group " + groupId + " is still unknown to EC2: " + AwsErrors.lastError(exhausted), exhausted);
     }
   }
 
@@ -182,23 +184,35 @@ final class SecurityGroups {
       progress.info("Security group " + groupId + " is used by other instances; leaving it in place");
       return;
     }
-    for (int poll = 0; ; poll++) {
-      try {
-        ec2.deleteSecurityGroup(b -> b.groupId(groupId));
-        return;
-      } catch (SdkException e) {
-        if (AwsErrors.isNotFound(e)) {
-          return;
-        }
-        if (!"DependencyViolation".equals(AwsErrors.code(e)) || poll + 1 >= MAX_POLLS) {
-          throw new MachineException(AwsErrors.describe(e), e);
-        }
-      }
-      if (poll == 0) {
-        progress.info("Waiting for the instance to terminate to delete security group " + groupId + "...");
-      }
-      sleeper.sleep(POLL);
+    boolean[] told = new boolean[1];
+    try {
+      environment
+          .retryWait(60, Duration.ofSeconds(3))
+          .waitFor(
+              () -> {
+                try {
+                  ec2.deleteSecurityGroup(b -> b.groupId(groupId));
+                } catch (SdkException e) {
+                  if (!AwsErrors.isNotFound(e)) {
+                    if (isDependencyViolation(e) && !told[0]) {
+                      told[0] = true;
+                      progress.info("Waiting for the instance to terminate to delete security group " + groupId + "...");
+                    }
+                    throw e;
+                  }
+                }
+                return true;
+              },
+              SecurityGroups::isDependencyViolation);
+    } catch (SdkException e) {
+      throw new MachineException(AwsErrors.describe(e), e);
+    } catch (MachineException exhausted) {
+      throw new MachineException(AwsErrors.lastError(exhausted), exhausted);
     }
+  }
+
+  private static boolean isDependencyViolation(RuntimeException e) {
+    return "DependencyViolation".equals(AwsErrors.code(e));
   }
 
   /**

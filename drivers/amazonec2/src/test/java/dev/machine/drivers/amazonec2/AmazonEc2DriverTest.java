@@ -8,6 +8,7 @@ import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.withSettings;
 
@@ -64,6 +65,8 @@ import software.amazon.awssdk.services.ec2.model.InstanceStateName;
 import software.amazon.awssdk.services.ec2.model.KeyPairInfo;
 import software.amazon.awssdk.services.ec2.model.Reservation;
 import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StartInstancesRequest;
+import software.amazon.awssdk.services.ec2.model.StartInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.TerminateInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.TerminateInstancesResponse;
@@ -80,6 +83,7 @@ class AmazonEc2DriverTest {
   private final List<String> warnings = new ArrayList<>();
   private final List<ObjectNode> checkpoints = new ArrayList<>();
   private final Map<String, String> env = new HashMap<>();
+  private final List<java.time.Duration> sleeps = new ArrayList<>();
   private AmazonEc2Driver driver;
 
   private final Ec2ClientFactory factory =
@@ -114,7 +118,7 @@ class AmazonEc2DriverTest {
     self[0] =
         new AmazonEc2Driver(
             new DriverContext("dev", store, progress, () -> checkpoints.add(self[0].writeConfig())),
-            new Ec2Environment(env, factory, d -> {}));
+            new Ec2Environment(env, factory, sleeps::add));
     driver = self[0];
     return driver;
   }
@@ -655,6 +659,67 @@ class AmazonEc2DriverTest {
     verify(ec2).importKeyPair(imported.capture());
     assertThat(imported.getValue().keyName()).isEqualTo("dev");
     assertThat(imported.getValue().publicKeyMaterial().asUtf8String()).isEqualTo(publicKey);
+  }
+
+  // --- The wait after RunInstances -----------------------------------------------------------------
+
+  private void launchedButDescribeFails(AwsServiceException error) {
+    readyToCreate();
+    launchSucceeds();
+    doThrow(error).when(ec2).describeInstances(any(DescribeInstancesRequest.class));
+    driver.preCreateCheck();
+  }
+
+  @Test
+  void anAuthFailureWhileWaitingForTheInstanceFailsTheCreateAtOnce() {
+    launchedButDescribeFails(awsError("AuthFailure", "AWS was not able to validate the provided access credentials", 401));
+    assertThatThrownBy(() -> driver.create())
+        .isInstanceOf(MachineException.class)
+        .hasMessage("AuthFailure: AWS was not able to validate the provided access credentials");
+    verify(ec2, times(1)).describeInstances(any(DescribeInstancesRequest.class));
+    assertThat(sleeps).isEmpty();
+    assertThat(checkpoints.get(checkpoints.size() - 1).get("InstanceId").asText())
+        .as("the instance is saved, so that the core's remove terminates it")
+        .isEqualTo("i-1");
+  }
+
+  @Test
+  void throttlingBeyondTheSdksRetriesWhileWaitingFailsTheCreateAtOnce() {
+    launchedButDescribeFails(awsError("RequestLimitExceeded", "Request limit exceeded.", 503));
+    assertThatThrownBy(() -> driver.create()).hasMessage("RequestLimitExceeded: Request limit exceeded.");
+    verify(ec2, times(1)).describeInstances(any(DescribeInstancesRequest.class));
+    assertThat(sleeps).isEmpty();
+  }
+
+  @Test
+  void anInstanceIdEc2DoesNotKnowYetIsWaitedFor() {
+    readyToCreate();
+    launchSucceeds();
+    doThrow(awsError("InvalidInstanceID.NotFound", "The instance ID 'i-1' does not exist", 400))
+        .doReturn(
+            DescribeInstancesResponse.builder()
+                .reservations(
+                    Reservation.builder()
+                        .instances(Instance.builder().instanceId("i-1").state(st -> st.name(InstanceStateName.RUNNING))
+                            .publicIpAddress("54.1.2.3").privateIpAddress("10.0.0.9").build())
+                        .build())
+                .build())
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+    driver.preCreateCheck();
+    driver.create();
+    verify(ec2, times(2)).describeInstances(any(DescribeInstancesRequest.class));
+    assertThat(sleeps).containsExactly(java.time.Duration.ofSeconds(3));
+    assertThat(driver.writeConfig().get("IPAddress").asText()).isEqualTo("54.1.2.3");
+  }
+
+  @Test
+  void startOnlyAsksEc2ToStartTheInstanceAndLeavesTheWaitToTheCore() {
+    loaded();
+    doReturn(StartInstancesResponse.builder().build()).when(ec2).startInstances(any(StartInstancesRequest.class));
+    driver.start();
+    verify(ec2).startInstances(any(StartInstancesRequest.class));
+    verify(ec2, never()).describeInstances(any(DescribeInstancesRequest.class));
   }
 
   @Test
