@@ -3,7 +3,6 @@ package dev.machine.cli.command;
 import dev.machine.cli.CliContext;
 import dev.machine.cli.flags.ParsedArgs;
 import dev.machine.core.MachineException;
-import dev.machine.core.driver.HostNotRunningException;
 import dev.machine.core.host.Host;
 import dev.machine.core.host.MultiHostAction;
 import dev.machine.core.list.DockerVersionQuery;
@@ -107,9 +106,5 @@ final class SimpleCommands {
       }
       return 0;
     }
-  }
-
-  static boolean isNotRunning(MachineException e) {
-    return e instanceof HostNotRunningException || HostNotRunningException.MESSAGE.equals(e.getMessage());
   }
 }

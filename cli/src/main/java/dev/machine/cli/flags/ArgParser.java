@@ -1,7 +1,6 @@
 package dev.machine.cli.flags;
 
 import dev.machine.core.MachineException;
-import dev.machine.core.driver.FlagType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -150,10 +149,5 @@ public final class ArgParser {
     }
     int eq = s.indexOf('=');
     return eq < 0 ? s : s.substring(0, eq);
-  }
-
-  /** Whether a flag type takes a value (used when scanning argv before parsing). */
-  public static boolean takesValue(FlagType type) {
-    return type != FlagType.BOOL;
   }
 }

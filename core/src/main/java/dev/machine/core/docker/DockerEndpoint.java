@@ -1,7 +1,6 @@
 package dev.machine.core.docker;
 
 import dev.machine.core.MachineException;
-import dev.machine.core.cert.IpLiterals;
 
 /**
  * A Docker daemon's TCP address, from a URL such as {@code tcp://10.0.0.5:2376} or
@@ -60,9 +59,5 @@ public record DockerEndpoint(String host, int port) {
   /** {@code tcp://host:port}. */
   public String url() {
     return "tcp://" + hostPort();
-  }
-
-  public boolean isIpAddress() {
-    return IpLiterals.isIpLiteral(host);
   }
 }

@@ -47,8 +47,4 @@ public final class Host {
   public HostOptions hostOptions() {
     return hostOptions;
   }
-
-  public Host withHostOptions(HostOptions options) {
-    return new Host(name, driverName, driver, options);
-  }
 }

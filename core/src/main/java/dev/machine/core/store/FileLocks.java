@@ -47,12 +47,6 @@ final class FileLocks {
     }
   }
 
-  /** Whether the current thread holds the lock on {@code lockFile}. */
-  boolean heldByCurrentThread(Path lockFile) {
-    ReentrantLock lock = threadLocks.get(lockFile.toAbsolutePath());
-    return lock != null && lock.isHeldByCurrentThread();
-  }
-
   private FileChannel openLockFile(Path lockFile) throws IOException {
     AtomicFiles.createPrivateDirectories(lockFile.getParent());
     Set<StandardOpenOption> options = Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE);
