@@ -2,6 +2,7 @@ package dev.machine.core.list;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.machine.core.driver.State;
+import dev.machine.core.golang.GoDuration;
 import dev.machine.core.host.EngineOptions;
 import dev.machine.core.host.SwarmOptions;
 import java.time.Duration;
@@ -62,7 +63,7 @@ public record HostListItem(
     m.put("EngineOptions", engineOptions == null ? null : json.convertValue(engineOptions, Map.class));
     m.put("Error", error);
     m.put("DockerVersion", dockerVersion);
-    m.put("ResponseTime", GoDuration.format(responseTime));
+    m.put("ResponseTime", GoDuration.format(responseTime == null ? Duration.ZERO : responseTime));
     return m;
   }
 

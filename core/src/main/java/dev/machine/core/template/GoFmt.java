@@ -1,5 +1,6 @@
 package dev.machine.core.template;
 
+import dev.machine.core.golang.GoDuration;
 import dev.machine.core.golang.GoFloats;
 import dev.machine.core.golang.GoQuote;
 import dev.machine.core.template.GoValues.NilPointer;

@@ -111,22 +111,4 @@ class GoFmtTest {
     assertThat(GoFmt.sprint(new Point(1, "p"))).isEqualTo("{1 p}");
     assertThat(GoFmt.sprintf("%+v", List.of(new Point(1, "p")))).isEqualTo("{X:1 Name:p}");
   }
-
-  @ParameterizedTest(name = "{0}")
-  @MethodSource
-  void formatsDurationsAsGo(Duration d, String expected) {
-    assertThat(GoDuration.format(d)).isEqualTo(expected);
-  }
-
-  static Stream<Arguments> formatsDurationsAsGo() {
-    return Stream.of(
-        Arguments.of(Duration.ZERO, "0s"),
-        Arguments.of(Duration.ofNanos(100), "100ns"),
-        Arguments.of(Duration.ofNanos(1500), "1.5µs"),
-        Arguments.of(Duration.ofMillis(3), "3ms"),
-        Arguments.of(Duration.ofNanos(3_250_000), "3.25ms"),
-        Arguments.of(Duration.ofSeconds(10), "10s"),
-        Arguments.of(Duration.ofHours(72).plusMinutes(3).plusMillis(500), "72h3m0.5s"),
-        Arguments.of(Duration.ofSeconds(-90), "-1m30s"));
-  }
 }
