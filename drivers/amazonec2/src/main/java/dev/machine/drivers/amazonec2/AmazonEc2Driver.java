@@ -816,6 +816,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     if (target.isEmpty() && !clientToken.isEmpty()) {
       target = findByClientToken().orElse("");
     }
+    boolean instanceGone = true;
     if (target.isEmpty()) {
       progress().warn("Missing instance ID, this is likely due to a failure during machine creation");
     } else {
@@ -826,6 +827,7 @@ public final class AmazonEc2Driver extends BaseDriver {
           progress().warn("Remote instance does not exist, proceeding with removing local reference");
         } else {
           errors.add("unable to terminate instance: " + AwsErrors.describe(e));
+          instanceGone = false;
         }
       }
     }
@@ -849,6 +851,20 @@ public final class AmazonEc2Driver extends BaseDriver {
         }
       }
     }
+    // A live instance holds its groups: deleting them could only wait for DependencyViolation to
+    // pass. They stay saved, for the next rm once the instance is terminated.
+    if (instanceGone) {
+      deleteCreatedSecurityGroups(target, errors);
+    }
+    cachedInstance = null;
+    if (!errors.isEmpty()) {
+      StringBuilder text = new StringBuilder();
+      errors.forEach(e -> text.append(e).append('\n'));
+      throw new MachineException(text.toString());
+    }
+  }
+
+  private void deleteCreatedSecurityGroups(String ownInstance, List<String> errors) {
     if (!pendingSecurityGroups.isEmpty()) {
       try {
         securityGroups().createdBy(id).stream()
@@ -861,16 +877,10 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
     for (String group : List.copyOf(createdSecurityGroupIds)) {
       try {
-        deleteSecurityGroup(group, target);
+        deleteSecurityGroup(group, ownInstance);
       } catch (RuntimeException e) {
         errors.add("unable to delete security group " + group + ": " + message(e));
       }
-    }
-    cachedInstance = null;
-    if (!errors.isEmpty()) {
-      StringBuilder text = new StringBuilder();
-      errors.forEach(e -> text.append(e).append('\n'));
-      throw new MachineException(text.toString());
     }
   }
 

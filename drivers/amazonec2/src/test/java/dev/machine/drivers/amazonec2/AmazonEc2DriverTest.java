@@ -661,6 +661,58 @@ class AmazonEc2DriverTest {
     assertThat(imported.getValue().publicKeyMaterial().asUtf8String()).isEqualTo(publicKey);
   }
 
+  // --- Remove ----------------------------------------------------------------------------------------
+
+  /** A machine whose create made key pair "dev", group sg-new and instance i-1. */
+  private void created() {
+    readyToCreate();
+    launchSucceeds();
+    driver.preCreateCheck();
+    driver.create();
+  }
+
+  @Test
+  void aFailedTerminateIsReportedAndTheGroupsTheInstanceHoldsAreNotTried() {
+    created();
+    doThrow(awsError("UnauthorizedOperation", "You are not authorized to perform this operation.", 403))
+        .when(ec2)
+        .terminateInstances(any(TerminateInstancesRequest.class));
+    assertThatThrownBy(() -> driver.remove())
+        .isInstanceOf(MachineException.class)
+        .hasMessage("unable to terminate instance: UnauthorizedOperation: You are not authorized to perform this operation.\n");
+    verify(ec2, never()).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+    verify(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class)); // as Docker Machine: the key pair goes anyway
+    assertThat(sleeps).isEmpty();
+    assertThat(driver.writeConfig().get("CreatedSecurityGroupIds").toString())
+        .as("kept for the next rm")
+        .contains("sg-new");
+  }
+
+  @Test
+  void anInstanceAlreadyGoneDoesNotStopTheRemovalOfItsGroups() {
+    created();
+    doThrow(awsError("InvalidInstanceID.NotFound", "The instance ID 'i-1' does not exist", 400))
+        .when(ec2)
+        .terminateInstances(any(TerminateInstancesRequest.class));
+    driver.remove();
+    assertThat(warnings).contains("Remote instance does not exist, proceeding with removing local reference");
+    verify(ec2).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+  }
+
+  @Test
+  void aGroupStillHeldByTheTerminatingInstanceIsDeletedOnceItIsFree() {
+    created();
+    doReturn(DescribeInstancesResponse.builder().build()).when(ec2).describeInstances(any(DescribeInstancesRequest.class));
+    doThrow(awsError("DependencyViolation", "resource sg-new has a dependent object", 400))
+        .doReturn(DeleteSecurityGroupResponse.builder().build())
+        .when(ec2)
+        .deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+    driver.remove();
+    verify(ec2, times(2)).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+    assertThat(infos).contains("Waiting for the instance to terminate to delete security group sg-new...");
+    assertThat(sleeps).containsExactly(java.time.Duration.ofSeconds(3));
+  }
+
   // --- The wait after RunInstances -----------------------------------------------------------------
 
   private void launchedButDescribeFails(AwsServiceException error) {
