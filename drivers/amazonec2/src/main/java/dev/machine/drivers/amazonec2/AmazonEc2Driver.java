@@ -24,6 +24,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.regions.Region;
@@ -630,8 +631,12 @@ public final class AmazonEc2Driver extends BaseDriver {
     try {
       ec2().importKeyPair(b -> b.keyName(keyName).publicKeyMaterial(SdkBytes.fromUtf8String(publicKey)));
     } catch (SdkException e) {
-      keyName = "";
-      checkpoint();
+      // Forgotten only when EC2 answered no (a Duplicate is someone else's key pair). A call that
+      // failed on this side (interrupted by Ctrl-C, timed out) may have made it: keep it to delete.
+      if (e instanceof AwsServiceException) {
+        keyName = "";
+        checkpoint();
+      }
       throw new MachineException("unable to create key pair: " + AwsErrors.describe(e), e);
     }
   }
@@ -816,7 +821,6 @@ public final class AmazonEc2Driver extends BaseDriver {
     if (target.isEmpty() && !clientToken.isEmpty()) {
       target = findByClientToken().orElse("");
     }
-    boolean instanceGone = true;
     if (target.isEmpty()) {
       progress().warn("Missing instance ID, this is likely due to a failure during machine creation");
     } else {
@@ -827,7 +831,6 @@ public final class AmazonEc2Driver extends BaseDriver {
           progress().warn("Remote instance does not exist, proceeding with removing local reference");
         } else {
           errors.add("unable to terminate instance: " + AwsErrors.describe(e));
-          instanceGone = false;
         }
       }
     }
@@ -851,20 +854,6 @@ public final class AmazonEc2Driver extends BaseDriver {
         }
       }
     }
-    // A live instance holds its groups: deleting them could only wait for DependencyViolation to
-    // pass. They stay saved, for the next rm once the instance is terminated.
-    if (instanceGone) {
-      deleteCreatedSecurityGroups(target, errors);
-    }
-    cachedInstance = null;
-    if (!errors.isEmpty()) {
-      StringBuilder text = new StringBuilder();
-      errors.forEach(e -> text.append(e).append('\n'));
-      throw new MachineException(text.toString());
-    }
-  }
-
-  private void deleteCreatedSecurityGroups(String ownInstance, List<String> errors) {
     if (!pendingSecurityGroups.isEmpty()) {
       try {
         securityGroups().createdBy(id).stream()
@@ -877,10 +866,16 @@ public final class AmazonEc2Driver extends BaseDriver {
     }
     for (String group : List.copyOf(createdSecurityGroupIds)) {
       try {
-        deleteSecurityGroup(group, ownInstance);
+        deleteSecurityGroup(group, target);
       } catch (RuntimeException e) {
         errors.add("unable to delete security group " + group + ": " + message(e));
       }
+    }
+    cachedInstance = null;
+    if (!errors.isEmpty()) {
+      StringBuilder text = new StringBuilder();
+      errors.forEach(e -> text.append(e).append('\n'));
+      throw new MachineException(text.toString());
     }
   }
 

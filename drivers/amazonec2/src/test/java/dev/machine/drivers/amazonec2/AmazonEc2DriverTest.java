@@ -478,6 +478,20 @@ class AmazonEc2DriverTest {
     verify(ec2, never()).deleteKeyPair(any(DeleteKeyPairRequest.class));
   }
 
+  /** Ctrl-C aborts the SDK call once EC2 has answered: the key pair may exist, so it is deleted. */
+  @Test
+  void aKeyImportThatFailedOnThisSideKeepsTheKeyNameSoRemoveDeletesIt() {
+    readyToCreate();
+    doThrow(software.amazon.awssdk.core.exception.AbortedException.builder().message("Thread was interrupted").build())
+        .when(ec2)
+        .importKeyPair(any(ImportKeyPairRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create()).hasMessageStartingWith("unable to create key pair: ");
+    assertThat(checkpoints.get(checkpoints.size() - 1).get("KeyName").asText()).isEqualTo("dev");
+    driver.remove();
+    verify(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class));
+  }
+
   @Test
   void aGroupOfAnotherMachineIsNeitherCreatedNorDeleted() {
     readyToCreate();
@@ -659,58 +673,6 @@ class AmazonEc2DriverTest {
     verify(ec2).importKeyPair(imported.capture());
     assertThat(imported.getValue().keyName()).isEqualTo("dev");
     assertThat(imported.getValue().publicKeyMaterial().asUtf8String()).isEqualTo(publicKey);
-  }
-
-  // --- Remove ----------------------------------------------------------------------------------------
-
-  /** A machine whose create made key pair "dev", group sg-new and instance i-1. */
-  private void created() {
-    readyToCreate();
-    launchSucceeds();
-    driver.preCreateCheck();
-    driver.create();
-  }
-
-  @Test
-  void aFailedTerminateIsReportedAndTheGroupsTheInstanceHoldsAreNotTried() {
-    created();
-    doThrow(awsError("UnauthorizedOperation", "You are not authorized to perform this operation.", 403))
-        .when(ec2)
-        .terminateInstances(any(TerminateInstancesRequest.class));
-    assertThatThrownBy(() -> driver.remove())
-        .isInstanceOf(MachineException.class)
-        .hasMessage("unable to terminate instance: UnauthorizedOperation: You are not authorized to perform this operation.\n");
-    verify(ec2, never()).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
-    verify(ec2).deleteKeyPair(any(DeleteKeyPairRequest.class)); // as Docker Machine: the key pair goes anyway
-    assertThat(sleeps).isEmpty();
-    assertThat(driver.writeConfig().get("CreatedSecurityGroupIds").toString())
-        .as("kept for the next rm")
-        .contains("sg-new");
-  }
-
-  @Test
-  void anInstanceAlreadyGoneDoesNotStopTheRemovalOfItsGroups() {
-    created();
-    doThrow(awsError("InvalidInstanceID.NotFound", "The instance ID 'i-1' does not exist", 400))
-        .when(ec2)
-        .terminateInstances(any(TerminateInstancesRequest.class));
-    driver.remove();
-    assertThat(warnings).contains("Remote instance does not exist, proceeding with removing local reference");
-    verify(ec2).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
-  }
-
-  @Test
-  void aGroupStillHeldByTheTerminatingInstanceIsDeletedOnceItIsFree() {
-    created();
-    doReturn(DescribeInstancesResponse.builder().build()).when(ec2).describeInstances(any(DescribeInstancesRequest.class));
-    doThrow(awsError("DependencyViolation", "resource sg-new has a dependent object", 400))
-        .doReturn(DeleteSecurityGroupResponse.builder().build())
-        .when(ec2)
-        .deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
-    driver.remove();
-    verify(ec2, times(2)).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
-    assertThat(infos).contains("Waiting for the instance to terminate to delete security group sg-new...");
-    assertThat(sleeps).containsExactly(java.time.Duration.ofSeconds(3));
   }
 
   // --- The wait after RunInstances -----------------------------------------------------------------
