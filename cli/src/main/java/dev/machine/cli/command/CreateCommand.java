@@ -37,6 +37,9 @@ import java.util.regex.Pattern;
  * ones, so that {@code create -d X --help} lists them.
  */
 final class CreateCommand extends Command {
+  /** The shell's status for a command ended by SIGINT (128 + 2). */
+  static final int INTERRUPTED = 130;
+
   private static final Pattern SWARM_DISCOVERY = Pattern.compile("[^:]*://.*");
 
   private List<FlagDef> flags = CreateFlags.shared();
@@ -132,7 +135,20 @@ final class CreateCommand extends Command {
             ConnectionCheck.tls(),
             RetryWait.standard(),
             progress);
-    creator.create(host, parsed.bool(CreateFlags.KEEP_ON_FAILURE));
+    try (CreateInterruptGuard guard = CreateInterruptGuard.install(name, ctx.out(), ctx.err())) {
+      try {
+        creator.create(host, parsed.bool(CreateFlags.KEEP_ON_FAILURE), guard.cancellation());
+      } catch (MachineException e) {
+        if (!guard.interrupted()) {
+          throw e;
+        }
+        // Printed here, before the guard lets the JVM exit: the shutdown has already begun.
+        ctx.err().println(e.getMessage());
+        ctx.out().flush();
+        ctx.err().flush();
+        return INTERRUPTED;
+      }
+    }
     progress.info(
         "To see how to connect your Docker Client to the Docker Engine running on this virtual machine, run: "
             + ctx.argv0()

@@ -3,7 +3,6 @@ package dev.machine.core.cert;
 import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.files.AtomicFiles;
-import dev.machine.core.golang.IoErrorText;
 import dev.machine.core.host.AuthOptions;
 import java.io.IOException;
 import java.nio.file.Files;

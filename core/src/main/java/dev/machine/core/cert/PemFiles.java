@@ -199,7 +199,7 @@ public final class PemFiles {
     return "-----BEGIN " + type + "-----\n" + b64 + "\n-----END " + type + "-----\n";
   }
 
-  /** Reads a file; errors stay {@link java.nio.file.FileSystemException}s for {@link dev.machine.core.golang.IoErrorText}. */
+  /** Reads a file; errors stay {@link java.nio.file.FileSystemException}s for {@link IoErrorText}. */
   private static String readString(Path path) throws IOException {
     return new String(Files.readAllBytes(path), StandardCharsets.ISO_8859_1);
   }

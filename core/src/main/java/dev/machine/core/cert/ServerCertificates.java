@@ -1,7 +1,6 @@
 package dev.machine.core.cert;
 
 import dev.machine.core.MachineException;
-import dev.machine.core.golang.IoErrorText;
 import dev.machine.core.host.AuthOptions;
 import java.io.IOException;
 import java.nio.file.Path;

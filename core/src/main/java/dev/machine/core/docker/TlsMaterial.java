@@ -1,7 +1,7 @@
 package dev.machine.core.docker;
 
+import dev.machine.core.cert.IoErrorText;
 import dev.machine.core.cert.PemFiles;
-import dev.machine.core.golang.IoErrorText;
 import dev.machine.core.host.AuthOptions;
 import java.io.IOException;
 import java.nio.file.Path;

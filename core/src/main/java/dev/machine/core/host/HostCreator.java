@@ -43,6 +43,65 @@ public final class HostCreator {
    * the cause on one line; a {@link PreCreateCheckException} means nothing was saved.
    */
   public void create(Host host, boolean keepOnFailure) {
+    create(host, keepOnFailure, CreateCancellation.never());
+  }
+
+  /**
+   * As {@link #create(Host, boolean)}, stopping early when {@code cancellation} is cancelled: a
+   * create stopped after it claimed the machine cleans up exactly as a failed one, and fails
+   * with {@code Error creating machine: interrupted}.
+   */
+  public void create(Host host, boolean keepOnFailure, CreateCancellation cancellation) {
+    try {
+      prepare(host);
+      cancellation.stopIfCancelled();
+    } catch (RuntimeException e) {
+      // Nothing is saved yet: there is nothing to clean up.
+      throw cancellation.isCancelled() ? interrupted(e) : e;
+    }
+    claim(host);
+
+    progress.info("Creating machine...");
+    try {
+      // Interrupts only from here on: certificates and the store's claim are never cut half-way.
+      cancellation.allowInterrupts();
+      try {
+        cancellation.stopIfCancelled();
+        performCreate(host, cancellation);
+      } finally {
+        cancellation.stopInterrupts();
+      }
+    } catch (RuntimeException e) {
+      // Any failure, a bug included, must not leave half a machine (or its cloud resources) behind.
+      boolean interrupted = cancellation.isCancelled();
+      if (keepOnFailure) {
+        if (interrupted) {
+          saveQuietly(host); // a save made while interrupted may have failed
+        }
+        progress.warn(
+            "Keeping what the "
+                + (interrupted ? "interrupted" : "failed")
+                + " create made for machine \""
+                + host.name()
+                + "\" (--keep-on-failure); remove it with 'rm "
+                + host.name()
+                + "'.");
+      } else {
+        cleanUp(host, interrupted ? "interrupted" : "failed");
+      }
+      if (interrupted) {
+        throw interrupted(e);
+      }
+      throw new MachineException(
+          "Error creating machine: " + (e instanceof MachineException ? e.getMessage() : e.toString()), e);
+    }
+  }
+
+  private static MachineException interrupted(Throwable cause) {
+    return new MachineException("Error creating machine: interrupted", cause);
+  }
+
+  private void prepare(Host host) {
     AuthOptions auth = host.hostOptions().authOptions();
     try {
       store.withStoreLock(
@@ -61,9 +120,13 @@ public final class HostCreator {
       throw new PreCreateCheckException(
           "Error with pre-create check: " + GoQuote.quote(e.getMessage()), e);
     }
+  }
 
-    // Checked and claimed under the machine's lock: two processes creating the same name must
-    // not both see it free, or the second save would overwrite the first one's config.
+  /**
+   * Checked and claimed under the machine's lock: two processes creating the same name must not
+   * both see it free, or the second save would overwrite the first one's config.
+   */
+  private void claim(Host host) {
     store.withMachineLock(
         host.name(),
         () -> {
@@ -78,29 +141,9 @@ public final class HostCreator {
           }
           return null;
         });
-
-    progress.info("Creating machine...");
-    try {
-      performCreate(host);
-    } catch (RuntimeException e) {
-      // Any failure, a bug included, must not leave half a machine (or its cloud resources) behind.
-      String message =
-          "Error creating machine: " + (e instanceof MachineException ? e.getMessage() : e.toString());
-      if (keepOnFailure) {
-        progress.warn(
-            "Keeping what the failed create made for machine \""
-                + host.name()
-                + "\" (--keep-on-failure); remove it with 'rm "
-                + host.name()
-                + "'.");
-      } else {
-        cleanUp(host);
-      }
-      throw new MachineException(message, e);
-    }
   }
 
-  private void performCreate(Host host) {
+  private void performCreate(Host host, CreateCancellation cancellation) {
     Driver driver = host.driver();
     try {
       driver.create();
@@ -110,6 +153,7 @@ public final class HostCreator {
       // Whatever the driver made (an instance id, an IP) is recorded even if it failed half-way.
       saveQuietly(host);
     }
+    cancellation.stopIfCancelled();
     saveAfterCreate(host);
 
     if (NONE_DRIVER.equals(host.driverName())) {
@@ -123,6 +167,7 @@ public final class HostCreator {
     } catch (MachineException e) {
       throw new MachineException("Error waiting for machine to be running: " + e.getMessage(), e);
     }
+    cancellation.stopIfCancelled();
 
     progress.info("Detecting operating system of created instance...");
     try {
@@ -130,6 +175,7 @@ public final class HostCreator {
     } catch (MachineException e) {
       throw new MachineException("Error running provisioning: " + e.getMessage(), e);
     }
+    cancellation.stopIfCancelled();
     saveAfterCreate(host);
 
     progress.info("Checking connection to Docker...");
@@ -158,14 +204,18 @@ public final class HostCreator {
     }
   }
 
-  private void cleanUp(Host host) {
+  /** Removes the driver's resources, then the machine's directory; says what it removed. */
+  private void cleanUp(Host host, String how) {
     progress.info(
-        "Removing what the failed create made for machine \""
+        "Removing what the "
+            + how
+            + " create made for machine \""
             + host.name()
             + "\" (use --keep-on-failure to keep it)...");
     try {
       host.driver().remove();
     } catch (RuntimeException e) {
+      saveQuietly(host); // what is left, for rm -f (a save made while interrupted may have failed)
       progress.warn(
           "Could not remove the machine's resources: "
               + e.getMessage()
@@ -177,7 +227,13 @@ public final class HostCreator {
     try {
       store.remove(host.name());
     } catch (RuntimeException e) {
-      progress.warn("Could not remove the machine's directory: " + e.getMessage());
+      progress.warn(
+          "Removed the driver's resources of machine \""
+              + host.name()
+              + "\", but not its directory: "
+              + e.getMessage());
+      return;
     }
+    progress.info("Removed machine \"" + host.name() + "\": its driver's resources and its configuration.");
   }
 }

@@ -60,8 +60,7 @@ final class HostSetup {
   void provision(Provisioner provisioner) {
     EngineOptions engine = host.hostOptions().engineOptions();
     if (provisioner.installsSudo()) {
-      runPackageCommand(
-          "if ! type sudo; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y sudo; fi");
+      mustRun("if ! type sudo; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y sudo; fi");
     }
     setHostname(host.name());
     installPackage(provisioner.packages(), "curl");
@@ -89,8 +88,12 @@ final class HostSetup {
   }
 
   private void installPackage(PackageManager packages, String pkg) {
-    packages.refreshCommand().ifPresent(this::runPackageCommand);
-    runPackageCommand(packages.installCommand(pkg));
+    packages.refreshCommand().ifPresent(this::runWaitingForLock);
+    if (packages == PackageManager.APT) {
+      runWaitingForLock(packages.installCommand(pkg));
+    } else {
+      mustRun(packages.installCommand(pkg));
+    }
   }
 
   /**
@@ -114,7 +117,7 @@ final class HostSetup {
     String source;
     if (fromPackage) {
       String install = provisioner.packages().installCommand("docker");
-      CommandResult result = runRetryingWhileLocked(install);
+      CommandResult result = shell.run(install);
       if (!result.ok()) {
         throw new MachineException("error installing docker: " + sshError(install, result));
       }
@@ -141,8 +144,7 @@ final class HostSetup {
             "error installing docker: cannot download the install script " + url + ": "
                 + oneLine(download.output(), "curl exit status " + download.exitCode()));
       }
-      // The script installs packages too (apt-get on Debian and Ubuntu).
-      CommandResult run = runRetryingWhileLocked("sh " + script);
+      CommandResult run = shell.run("sh " + script);
       if (!run.ok()) {
         throw new MachineException(
             "error installing docker: the install script " + url + " failed with exit status "
@@ -255,8 +257,8 @@ final class HostSetup {
   /** {@code upgrade}: the installed Docker packages to their newest version, then a restart. */
   void upgrade(Provisioner provisioner) {
     progress.info("Upgrading docker...");
-    provisioner.packages().refreshCommand().ifPresent(this::runPackageCommand);
-    runPackageCommand(provisioner.packages().upgradeDockerCommand());
+    provisioner.packages().refreshCommand().ifPresent(this::runWaitingForLock);
+    mustRun(provisioner.packages().upgradeDockerCommand());
     progress.info("Restarting docker...");
     mustRun("sudo systemctl daemon-reload");
     mustRun("sudo systemctl -f restart docker");
@@ -278,20 +280,8 @@ final class HostSetup {
     }
   }
 
-  /** A package command that must succeed, run again while the package database is locked. */
-  private void runPackageCommand(String command) {
-    CommandResult result = runRetryingWhileLocked(command);
-    if (!result.ok()) {
-      throw new MachineException("Error running \"" + command + "\": " + sshError(command, result));
-    }
-  }
-
-  /**
-   * Runs {@code command} again while it fails because another process holds the apt/dpkg lock
-   * (Docker Machine's {@code waitForLock}): cloud images run unattended-upgrades at boot, and
-   * every command that may run apt-get or dpkg goes through here. Returns the last result.
-   */
-  private CommandResult runRetryingWhileLocked(String command) {
+  /** Runs an apt command again while another apt holds the lock (Docker Machine's {@code waitForLock}). */
+  private void runWaitingForLock(String command) {
     CommandResult[] last = new CommandResult[1];
     boolean done =
         Waits.poll(
@@ -299,19 +289,14 @@ final class HostSetup {
             waits.interval(),
             () -> {
               last[0] = shell.run(command);
-              return last[0].ok() || !isLockBusy(last[0].output());
+              return last[0].ok() || !last[0].output().contains("Could not get lock");
             });
     if (!done) {
       throw new MachineException("Failed to obtain lock: " + Waits.retriesExceeded(waits.attempts()));
     }
-    return last[0];
-  }
-
-  /** apt's and dpkg's words for "another process holds the package database". */
-  static boolean isLockBusy(String output) {
-    return output.contains("Could not get lock")
-        || output.contains("dpkg frontend lock was locked by another process")
-        || output.contains("dpkg status database is locked by another process");
+    if (!last[0].ok()) {
+      throw new MachineException("Error running \"" + command + "\": " + sshError(command, last[0]));
+    }
   }
 
   private CommandResult mustRun(String command) {

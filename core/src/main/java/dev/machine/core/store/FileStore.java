@@ -7,10 +7,10 @@ import dev.machine.core.driver.DriverContext;
 import dev.machine.core.driver.DriverRegistry;
 import dev.machine.core.driver.NotFoundDriver;
 import dev.machine.core.files.AtomicFiles;
-import dev.machine.core.golang.IoErrorText;
 import dev.machine.core.host.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
@@ -159,7 +159,7 @@ public final class FileStore implements Store {
       try {
         AtomicFiles.write(machineDir(name).resolve(BACKUP_FILE), original, AtomicFiles.PRIVATE);
       } catch (IOException e) {
-        throw new MachineException("Error attempting to save backup after migration: " + IoErrorText.reason(e), e);
+        throw new MachineException("Error attempting to save backup after migration: " + describe(e), e);
       }
       try {
         save(host);
@@ -184,7 +184,7 @@ public final class FileStore implements Store {
           throw new MachineException("open " + config + ": no such file or directory", e);
         }
       } catch (IOException e) {
-        throw new MachineException("open " + config + ": " + IoErrorText.reason(e), e);
+        throw new MachineException("open " + config + ": " + describe(e), e);
       }
     }
   }
@@ -229,7 +229,7 @@ public final class FileStore implements Store {
             }
             AtomicFiles.write(dir.resolve(CONFIG_FILE), bytes, AtomicFiles.PRIVATE);
           } catch (IOException e) {
-            throw new MachineException("Error saving " + dir.resolve(CONFIG_FILE) + ": " + IoErrorText.reason(e), e);
+            throw new MachineException("Error saving " + dir.resolve(CONFIG_FILE) + ": " + describe(e), e);
           }
           return null;
         });
@@ -275,7 +275,7 @@ public final class FileStore implements Store {
             AtomicFiles.syncDirectory(machinesDir());
             StoreFiles.deleteRecursively(hidden);
           } catch (IOException e) {
-            throw new MachineException("Error removing " + dir + ": " + IoErrorText.reason(e), e);
+            throw new MachineException("Error removing " + dir + ": " + describe(e), e);
           }
           return null;
         });
@@ -299,5 +299,15 @@ public final class FileStore implements Store {
         && name.indexOf('/') < 0
         && name.indexOf('\\') < 0
         && name.indexOf('\0') < 0;
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof NoSuchFileException) {
+      return "no such file or directory";
+    }
+    if (e instanceof AccessDeniedException) {
+      return "permission denied";
+    }
+    return e.getMessage();
   }
 }

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -179,6 +181,125 @@ class HostCreatorTest {
         .hasMessageContaining("quota exceeded");
     assertThat(store.exists("h1")).isTrue();
     assertThat(lines).anyMatch(l -> l.contains("API unreachable") && l.contains("rm -f h1"));
+  }
+
+  /** A driver create that runs until its thread is interrupted, as a sleep or an SSH wait does. */
+  static Runnable blockUntilInterrupted(CountDownLatch entered) {
+    return () -> {
+      entered.countDown();
+      try {
+        Thread.sleep(TimeUnit.MINUTES.toMillis(5));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new MachineException("interrupted");
+      }
+    };
+  }
+
+  /** Cancels from another thread once the create has entered the driver. */
+  static Thread cancelWhen(CountDownLatch entered, CreateCancellation cancellation) {
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                entered.await();
+                cancellation.cancel();
+              } catch (InterruptedException ignored) {
+                // the test ends
+              }
+            });
+    t.start();
+    return t;
+  }
+
+  @Test
+  void cancelledCreateStopsAndCleansUpOnAThreadThatIsNoLongerInterrupted() throws Exception {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    CountDownLatch entered = new CountDownLatch(1);
+    driver.onCreate = blockUntilInterrupted(entered);
+    List<Boolean> interruptedDuringRemove = new CopyOnWriteArrayList<>();
+    driver.onRemove = () -> interruptedDuringRemove.add(Thread.currentThread().isInterrupted());
+    CreateCancellation cancellation = new CreateCancellation();
+    Thread canceller = cancelWhen(entered, cancellation);
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), false, cancellation))
+        .hasMessage("Error creating machine: interrupted");
+    canceller.join();
+
+    assertThat(driver.calls).containsExactly("preCreateCheck", "create", "remove");
+    assertThat(interruptedDuringRemove).containsExactly(false);
+    assertThat(store.exists("h1")).isFalse();
+    assertThat(lines)
+        .contains(
+            "Removing what the interrupted create made for machine \"h1\" (use --keep-on-failure to keep it)...",
+            "Removed machine \"h1\": its driver's resources and its configuration.");
+    assertThat(Thread.currentThread().isInterrupted()).as("the caller's thread is left uninterrupted").isFalse();
+  }
+
+  @Test
+  void cancelledWaitForRunningStopsAtOnce() throws Exception {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    driver.state = State.STOPPED;
+    CountDownLatch waiting = new CountDownLatch(1);
+    driver.stateAnswer =
+        () -> {
+          waiting.countDown();
+          return State.STOPPED;
+        };
+    // A wait long enough that only an interrupt ends it within the test.
+    HostCreator creator =
+        new HostCreator(store, certs, provisioning, (h, s) -> "", new RetryWait(1000, Duration.ofMinutes(1), d -> Thread.sleep(d.toMillis())), progress);
+    CreateCancellation cancellation = new CreateCancellation();
+    Thread canceller = cancelWhen(waiting, cancellation);
+
+    assertThatThrownBy(() -> creator.create(HostFixtures.host(root, "h1", driver, List.of()), false, cancellation))
+        .hasMessage("Error creating machine: interrupted");
+    canceller.join();
+    assertThat(driver.calls).endsWith("remove");
+    assertThat(provisioned).isEmpty();
+    assertThat(store.exists("h1")).isFalse();
+  }
+
+  @Test
+  void createCancelledBeforeItClaimsTheNameSavesNothing() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    CreateCancellation cancellation = new CreateCancellation();
+    cancellation.cancel();
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), false, cancellation))
+        .hasMessage("Error creating machine: interrupted");
+    assertThat(driver.calls).containsExactly("preCreateCheck");
+    assertThat(store.exists("h1")).isFalse();
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
+  }
+
+  @Test
+  void cancelledCreateWithKeepOnFailureKeepsTheMachineForRm() throws Exception {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    CountDownLatch entered = new CountDownLatch(1);
+    driver.onCreate = blockUntilInterrupted(entered);
+    CreateCancellation cancellation = new CreateCancellation();
+    Thread canceller = cancelWhen(entered, cancellation);
+
+    assertThatThrownBy(() -> creator().create(HostFixtures.host(root, "h1", driver, List.of()), true, cancellation))
+        .hasMessage("Error creating machine: interrupted");
+    canceller.join();
+    assertThat(driver.calls).doesNotContain("remove");
+    assertThat(store.exists("h1")).isTrue();
+    assertThat(lines).anyMatch(l -> l.startsWith("Keeping what the interrupted create made for machine \"h1\""));
+  }
+
+  @Test
+  void aCancelThatComesAfterTheCreateFinishedChangesNothing() {
+    ScriptedDriver driver = new ScriptedDriver("generic", "h1");
+    CreateCancellation cancellation = new CreateCancellation();
+
+    creator().create(HostFixtures.host(root, "h1", driver, List.of()), false, cancellation);
+    cancellation.cancel();
+
+    assertThat(store.exists("h1")).isTrue();
+    assertThat(driver.calls).doesNotContain("remove");
+    assertThat(Thread.currentThread().isInterrupted()).isFalse();
   }
 
   @Test

@@ -330,57 +330,6 @@ class SshProvisioningTest {
     assertThat(shell.commands().stream().filter("sudo apt-get update"::equals)).hasSize(3);
   }
 
-  /** Answers {@code matching} commands with apt's lock error {@code busy} times, then success. */
-  private static RecordingShell lockedFor(RecordingShell shell, java.util.function.Predicate<String> matching, int busy) {
-    int[] calls = {0};
-    return shell.answer(
-        matching,
-        c -> ++calls[0] <= busy
-            ? new CommandResult(100, "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 812 "
-                + "(unattended-upgr)\nE: Unable to acquire the dpkg frontend lock (/var/lib/dpkg/lock-frontend), "
-                + "is another process using it?")
-            : new CommandResult(0, "done"));
-  }
-
-  @Test
-  void everyAptCommandWaitsForTheLock() {
-    // Debian: the sudo install, the refresh, curl's install and the install script (it runs apt-get).
-    RecordingShell shell = withoutDocker(shellFor("debian-12"));
-    lockedFor(shell, c -> c.startsWith("if ! type sudo"), 2);
-    lockedFor(shell, "sudo apt-get update"::equals, 1);
-    lockedFor(shell, c -> c.endsWith("apt-get install -y  curl"), 2);
-    lockedFor(shell, c -> c.startsWith("sh '/tmp/machine-docker-install-"), 2);
-    provisioning(shell).provision(host(Engines.defaults()), progress);
-
-    List<String> commands = shell.commands();
-    assertThat(commands.stream().filter(c -> c.startsWith("if ! type sudo"))).hasSize(3);
-    assertThat(commands.stream().filter("sudo apt-get update"::equals)).hasSize(2);
-    assertThat(commands.stream().filter(c -> c.endsWith("apt-get install -y  curl"))).hasSize(3);
-    assertThat(commands.stream().filter(c -> c.startsWith("sh '/tmp/machine-docker-install-"))).hasSize(3);
-  }
-
-  @Test
-  void theDockerPackageInstallAndTheUpgradeWaitForTheLock() {
-    RecordingShell install = withoutDocker(shellFor("amzn-2023"));
-    lockedFor(install, "sudo -E dnf install -y docker"::equals, 2);
-    provisioning(install).provision(host(Engines.defaults()), progress);
-    assertThat(install.commands().stream().filter("sudo -E dnf install -y docker"::equals)).hasSize(3);
-
-    RecordingShell upgrade = shellFor("ubuntu-22.04");
-    lockedFor(upgrade, PackageManager.APT.upgradeDockerCommand()::equals, 1);
-    provisioning(upgrade).upgrade(host(Engines.defaults()), progress);
-    assertThat(upgrade.commands().stream().filter(PackageManager.APT.upgradeDockerCommand()::equals)).hasSize(2);
-  }
-
-  @Test
-  void recognisesAptsAndDpkgsLockMessages() {
-    assertThat(HostSetup.isLockBusy("E: Could not get lock /var/lib/dpkg/lock - open (11: Resource temporarily unavailable)"))
-        .isTrue();
-    assertThat(HostSetup.isLockBusy("dpkg: error: dpkg frontend lock was locked by another process with pid 812")).isTrue();
-    assertThat(HostSetup.isLockBusy("dpkg: error: dpkg status database is locked by another process")).isTrue();
-    assertThat(HostSetup.isLockBusy("E: Unable to locate package docker")).isFalse();
-  }
-
   @Test
   void givesUpOnTheAptLockAfterTheRetries() {
     RecordingShell shell = shellFor("ubuntu-22.04");

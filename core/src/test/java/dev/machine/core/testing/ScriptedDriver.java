@@ -26,6 +26,10 @@ public final class ScriptedDriver implements Driver {
   public volatile RuntimeException failOnCreate;
   public volatile RuntimeException failOnRemove;
   public volatile RuntimeException failOnPreCreate;
+  /** Runs inside {@link #create()} and {@link #remove()}, e.g. to block or to look at the thread. */
+  public volatile Runnable onCreate;
+
+  public volatile Runnable onRemove;
   /** Runs inside {@link #state()}, e.g. to make it slow. */
   public volatile Supplier<State> stateAnswer;
   /** Answers for a group of machines, when set. */
@@ -69,6 +73,9 @@ public final class ScriptedDriver implements Driver {
   @Override
   public void create() {
     calls.add("create");
+    if (onCreate != null) {
+      onCreate.run();
+    }
     if (failOnCreate != null) {
       throw failOnCreate;
     }
@@ -77,6 +84,9 @@ public final class ScriptedDriver implements Driver {
   @Override
   public void remove() {
     calls.add("remove");
+    if (onRemove != null) {
+      onRemove.run();
+    }
     if (failOnRemove != null) {
       throw failOnRemove;
     }

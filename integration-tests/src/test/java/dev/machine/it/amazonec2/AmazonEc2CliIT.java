@@ -10,6 +10,7 @@ import dev.machine.it.testbed.TestHosts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -170,58 +171,148 @@ class AmazonEc2CliIT {
   }
 
   /**
+   * A step of the create where a test stops it. Where the create makes an EC2 call after saving
+   * the state, the test holds that call ({@link HoldingProxy}), so the stop lands exactly there;
+   * otherwise (nothing calls EC2 after the IP address is saved) it stops the create as soon as
+   * the saved state matches.
+   */
+  private record KillPoint(String what, Predicate<JsonNode> saved, boolean heldInACall) {}
+
+  private static final List<KillPoint> KILL_POINTS =
+      List.of(
+          new KillPoint("key pair name saved", d -> !d.path("KeyName").asText().isEmpty(), true),
+          new KillPoint("security group being created", d -> d.path("PendingSecurityGroups").size() > 0, true),
+          new KillPoint("security group created", d -> d.path("CreatedSecurityGroupIds").size() > 0, true),
+          new KillPoint("client token saved", d -> !d.path("ClientToken").asText().isEmpty(), true),
+          new KillPoint("instance launched", d -> !d.path("InstanceId").asText().isEmpty(), true),
+          new KillPoint("IP address saved", d -> !d.path("IPAddress").asText().isEmpty(), false));
+
+  /**
    * {@code kill -9} of a create at each point where it has just saved something (the key pair
    * name, the group it made, the instance), then {@code rm}: nothing may be left in EC2.
    */
   @Test
   void aCreateKilledAtAnyPointLeavesNothingAfterRm() throws Exception {
-    List<Predicate<JsonNode>> killPoints = new ArrayList<>();
-    killPoints.add(d -> !d.path("KeyName").asText().isEmpty());
-    killPoints.add(d -> d.path("PendingSecurityGroups").size() > 0);
-    killPoints.add(d -> d.path("CreatedSecurityGroupIds").size() > 0);
-    killPoints.add(d -> !d.path("ClientToken").asText().isEmpty());
-    killPoints.add(d -> !d.path("InstanceId").asText().isEmpty());
-    killPoints.add(d -> !d.path("IPAddress").asText().isEmpty());
-    for (int point = 0; point < killPoints.size(); point++) {
-      freshEmulator();
-      String name = "k" + point;
-      boolean killed = createAndKillWhen(name, killPoints.get(point));
-      if (Files.exists(store.resolve("machines").resolve(name))) {
+    try (HoldingProxy proxy = HoldingProxy.start(moto.endpoint())) {
+      for (int i = 0; i < KILL_POINTS.size(); i++) {
+        KillPoint point = KILL_POINTS.get(i);
+        freshEmulator();
+        String name = "k" + i;
+        Process p = startCreateAndStopAt(name, point, proxy);
+        p.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
+        p.waitFor();
+        proxy.release();
+        assertThat(store.resolve("machines").resolve(name)).as("the killed create's machine").exists();
         MachineRunner.Result rm = machine.run("rm", "-y", name);
-        assertThat(rm.code()).as("rm after a kill at point %d (killed: %s): %s %s", point, killed, rm.out(), rm.err()).isZero();
+        assertThat(rm.code()).as("rm after a kill at %s: %s %s", point.what(), rm.out(), rm.err()).isZero();
+        assertNothingLeft("after a kill at " + point.what() + " and rm");
       }
-      assertNothingLeft("after a kill at point " + point + " and rm");
     }
   }
 
-  /** Runs create and SIGKILLs it as soon as its saved driver state matches; false if it ended first. */
-  private boolean createAndKillWhen(String name, Predicate<JsonNode> condition) throws Exception {
-    List<String> argv = new ArrayList<>();
-    argv.add(MachineRunner.launcher().toString());
-    argv.add("-s");
-    argv.add(store.toString());
-    argv.addAll(createArgs(name));
-    ProcessBuilder pb = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(store.resolve(name + ".log").toFile());
-    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
-    pb.environment().put("HOME", store.resolve("home").toString());
-    Process p = pb.start();
-    Path config = store.resolve("machines").resolve(name).resolve("config.json");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (p.isAlive() && System.nanoTime() < deadline) {
-      if (Files.exists(config)) {
-        try {
-          if (condition.test(JSON.readTree(config.toFile()).path("Driver"))) {
-            p.destroyForcibly(); // SIGKILL: no finally block, no shutdown hook runs
-            p.waitFor();
-            return true;
-          }
-        } catch (IOException partial) {
-          // Replaced while read: read it again.
-        }
+  /**
+   * Ctrl-C (SIGINT) of a create at each of those points: the create stops, removes what it made
+   * before the process exits, and exits 130. Neither the store nor EC2 keeps anything, with no rm.
+   */
+  @Test
+  void aCreateInterruptedAtAnyPointRemovesWhatItMadeBeforeExiting() throws Exception {
+    try (HoldingProxy proxy = HoldingProxy.start(moto.endpoint())) {
+      for (int i = 0; i < KILL_POINTS.size(); i++) {
+        KillPoint point = KILL_POINTS.get(i);
+        freshEmulator();
+        String name = "i" + i;
+        Process p = startCreateAndStopAt(name, point, proxy);
+        signal(p, "INT");
+        assertInterruptedCreateCleanedUp(name, p, proxy, point.what(), 130);
       }
+    }
+  }
+
+  /** SIGTERM (kill's default, what a CI runner or systemd sends) cleans up as Ctrl-C does. */
+  @Test
+  void aCreateTerminatedWhileTheInstanceStartsRemovesWhatItMade() throws Exception {
+    try (HoldingProxy proxy = HoldingProxy.start(moto.endpoint())) {
+      KillPoint point = KILL_POINTS.stream().filter(k -> k.what().equals("instance launched")).findFirst().orElseThrow();
+      Process p = startCreateAndStopAt("t1", point, proxy);
+      p.destroy(); // SIGTERM
+      assertInterruptedCreateCleanedUp("t1", p, proxy, point.what(), 143);
+    }
+  }
+
+  private void assertInterruptedCreateCleanedUp(String name, Process p, HoldingProxy proxy, String when, int status)
+      throws Exception {
+    // The held EC2 call goes on once the create has seen the signal, so the stop lands at this step.
+    awaitLog(name, "Interrupted: stopping the create of machine \"" + name + "\"", p);
+    proxy.release();
+    assertThat(p.waitFor(3, TimeUnit.MINUTES)).as("create exits after a signal at %s; log:%n%s", when, log(name)).isTrue();
+    String log = log(name);
+    assertThat(p.exitValue()).as("exit status after a signal at %s; log:%n%s", when, log).isEqualTo(status);
+    assertThat(log)
+        .as("signal at %s", when)
+        .contains("Removing what the interrupted create made for machine \"" + name + "\"")
+        .contains("Removed machine \"" + name + "\": its driver's resources and its configuration.")
+        .endsWith("Error creating machine: interrupted\n");
+    assertThat(store.resolve("machines").resolve(name)).as("machine dir after a signal at %s", when).doesNotExist();
+    assertThat(machine.run("ls", "-q").exits(0).out()).isEmpty();
+    assertNothingLeft("after a signal at " + when + "; log:\n" + log);
+  }
+
+  /**
+   * Starts {@code create NAME} through the proxy and returns once it is stopped at {@code point}:
+   * blocked in the EC2 call that follows that step, or just past it.
+   */
+  private Process startCreateAndStopAt(String name, KillPoint point, HoldingProxy proxy) throws Exception {
+    Path config = store.resolve("machines").resolve(name).resolve("config.json");
+    if (point.heldInACall()) {
+      proxy.holdFirstRequestWhen(() -> savedDriverMatches(config, point.saved()));
+    }
+    List<String> args = new ArrayList<>(createArgs(name));
+    args.set(args.indexOf(moto.endpoint()), proxy.endpoint());
+    Process p = machine.start(store.resolve(name + ".log"), args.toArray(String[]::new));
+    if (point.heldInACall()) {
+      String action = proxy.awaitHeld(Duration.ofMinutes(2));
+      assertThat(action).as("an EC2 call held once %s; log:%n%s", point.what(), log(name)).isNotNull();
+      assertThat(p.isAlive()).isTrue();
+      return p;
+    }
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    while (p.isAlive() && System.nanoTime() < deadline && !savedDriverMatches(config, point.saved())) {
       Thread.sleep(2);
     }
-    p.destroyForcibly().waitFor();
+    assertThat(p.isAlive()).as("create still running once %s; log:%n%s", point.what(), log(name)).isTrue();
+    assertThat(savedDriverMatches(config, point.saved())).as("reached: %s", point.what()).isTrue();
+    return p;
+  }
+
+  private static boolean savedDriverMatches(Path config, Predicate<JsonNode> condition) {
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        return Files.exists(config) && condition.test(JSON.readTree(config.toFile()).path("Driver"));
+      } catch (IOException replacedWhileRead) {
+        // read it again
+      }
+    }
     return false;
+  }
+
+  private static void signal(Process p, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(p.pid())).inheritIO().start();
+    assertThat(kill.waitFor()).as("kill -%s %d", signal, p.pid()).isZero();
+  }
+
+  private void awaitLog(String name, String text, Process p) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline && !log(name).contains(text)) {
+      if (!p.isAlive()) {
+        break;
+      }
+      Thread.sleep(10);
+    }
+    assertThat(log(name)).as("log of create %s", name).contains(text);
+  }
+
+  private String log(String name) throws IOException {
+    Path log = store.resolve(name + ".log");
+    return Files.exists(log) ? Files.readString(log) : "";
   }
 }

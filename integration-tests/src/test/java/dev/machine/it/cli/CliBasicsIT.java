@@ -3,8 +3,13 @@ package dev.machine.it.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.machine.it.cli.MachineRunner.Result;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -270,5 +275,52 @@ class CliBasicsIT {
     machine.env("MACHINE_DEBUG", "maybe");
     assertThat(machine.run("url", "dev").exits(1).err())
         .isEqualTo("Error parsing boolean value from MACHINE_DEBUG: strconv.ParseBool: parsing \"maybe\": invalid syntax\n");
+  }
+
+  /**
+   * Ctrl-C while a generic create waits for SSH (a loopback port that accepts and hangs up at once,
+   * so the wait would go on for minutes): the create stops, removes the machine, exits 130.
+   */
+  @Test
+  void ctrlCDuringCreateRemovesTheMachineAndExits130() throws Exception {
+    try (ServerSocket hangsUp = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread acceptor =
+          new Thread(
+              () -> {
+                while (!hangsUp.isClosed()) {
+                  try (Socket ignored = hangsUp.accept()) {
+                    // closed at once: "Server closed connection during identification exchange"
+                  } catch (IOException closed) {
+                    return;
+                  }
+                }
+              });
+      acceptor.setDaemon(true);
+      acceptor.start();
+      Path log = store.resolve("create.log");
+      Process create =
+          machine.start(log, "create", "-d", "generic", "--generic-ip-address", "127.0.0.1",
+              "--generic-ssh-port", String.valueOf(hangsUp.getLocalPort()), "g1");
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+      while (create.isAlive() && System.nanoTime() < deadline
+          && !(Files.exists(log) && Files.readString(log).contains("Waiting for SSH to be available..."))) {
+        Thread.sleep(10);
+      }
+      assertThat(create.isAlive()).as("create waiting for SSH; log:%n%s", Files.readString(log)).isTrue();
+      assertThat(store.resolve("machines/g1")).exists();
+
+      Process kill = new ProcessBuilder("kill", "-INT", Long.toString(create.pid())).inheritIO().start();
+      assertThat(kill.waitFor()).isZero();
+      assertThat(create.waitFor(2, TimeUnit.MINUTES)).as("create exits after Ctrl-C").isTrue();
+      String out = Files.readString(log);
+      assertThat(create.exitValue()).as("exit status; log:%n%s", out).isEqualTo(130);
+      assertThat(out)
+          .contains("Interrupted: stopping the create of machine \"g1\"...\n")
+          .contains("Removing what the interrupted create made for machine \"g1\" (use --keep-on-failure to keep it)...\n")
+          .contains("Removed machine \"g1\": its driver's resources and its configuration.\n")
+          .endsWith("Error creating machine: interrupted\n");
+      assertThat(store.resolve("machines/g1")).doesNotExist();
+      assertThat(machine.run("ls", "-q").exits(0).out()).isEmpty();
+    }
   }
 }

@@ -94,13 +94,36 @@ public final class MachineRunner {
     return exec(List.of("bash", "-c", script), "");
   }
 
-  private Result exec(List<String> argv, String input) {
+  /**
+   * Starts {@code machine -s STORE args...} and returns at once, stdout and stderr both going to
+   * {@code log}; the process's pid is the JVM's (the launcher execs it). SIGINT is set back to its
+   * default action first (coreutils' {@code env --default-signal}), as a terminal has it: a test
+   * run from a background job inherits SIGINT ignored, and could then not send a Ctrl-C.
+   */
+  public Process start(Path log, String... args) {
+    List<String> argv = new ArrayList<>(List.of("env", "--default-signal=INT", launcher().toString(), "-s", store.toString()));
+    argv.addAll(List.of(args));
+    ProcessBuilder pb = processBuilder(argv).redirectErrorStream(true).redirectOutput(log.toFile());
+    try {
+      Files.createDirectories(store.resolve("home"));
+      return pb.start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private ProcessBuilder processBuilder(List<String> argv) {
     ProcessBuilder pb = new ProcessBuilder(argv);
     Map<String, String> penv = pb.environment();
     penv.keySet().removeIf(k -> k.startsWith("MACHINE_") || k.startsWith("DOCKER_"));
     penv.keySet().removeAll(unset);
     penv.putAll(env);
     penv.put("PATH", launcher().getParent() + ":" + System.getenv("PATH"));
+    return pb;
+  }
+
+  private Result exec(List<String> argv, String input) {
+    ProcessBuilder pb = processBuilder(argv);
     try {
       Files.createDirectories(store.resolve("home"));
       Process p = pb.start();

@@ -21,8 +21,6 @@ import dev.machine.core.provision.ServerCertIssuer;
 import dev.machine.core.provision.SshProvisioning;
 import dev.machine.core.provision.SshShellFactory;
 import dev.machine.core.provision.Waits;
-import dev.machine.core.ssh.CommandResult;
-import dev.machine.core.ssh.RemoteShell;
 import dev.machine.core.testing.StoreCertificates;
 import dev.machine.drivers.generic.GenericDriverProvider;
 import dev.machine.it.testbed.TestHost;
@@ -319,57 +317,6 @@ class SshProvisioningIT {
     assertThat(sh("cat", "/etc/docker/server.pem")).isEqualTo(Files.readString(Path.of(auth.serverCertPath())));
     assertThat(sh("cat", "/var/run/docker.pid").strip()).isNotEqualTo(pid);
     assertThat(new DockerTlsClient(auth).serverVersion(host.driver().url(), Duration.ofSeconds(20))).isNotEmpty();
-  }
-
-  @Test
-  @Order(9)
-  void provisioningWaitsWhileAnotherProcessHoldsTheDpkgLock() throws Exception {
-    // Another process (as unattended-upgrades at boot) holds dpkg's lock until the test lets go:
-    // right after apt-get first says "Could not get lock".
-    testHost.exec("rm -f /tmp/lock-held /tmp/lock-release; perl -MFcntl -e '"
-        + "open(my $f, \">>\", \"/var/lib/dpkg/lock-frontend\") or die $!; "
-        + "fcntl($f, F_SETLKW, pack(\"s s x4 q q i x4\", F_WRLCK, SEEK_SET, 0, 0, 0)) or die $!; "
-        + "open(my $h, \">\", \"/tmp/lock-held\"); close $h; "
-        + "select(undef, undef, undef, 0.1) until -e \"/tmp/lock-release\";' </dev/null >/dev/null 2>&1 &")
-        .orThrow("starting the lock holder");
-    List<String> lockErrors = Collections.synchronizedList(new ArrayList<>());
-    try {
-      for (int i = 0; i < 100 && !testHost.exec("test -e /tmp/lock-held").ok(); i++) {
-        Thread.sleep(100);
-      }
-      assertThat(testHost.exec("test -e /tmp/lock-held").ok()).as("the lock holder has the lock").isTrue();
-      RemoteShellFactory ssh = new SshShellFactory(Waits.DOCKER_MACHINE);
-      RemoteShellFactory releasing = (h, p) -> new LockReleasingShell(ssh.open(h, p), lockErrors);
-      new SshProvisioning(releasing, ServerCertIssuer.standard(), Waits.DOCKER_MACHINE).provision(host, progress);
-    } finally {
-      testHost.exec("touch /tmp/lock-release");
-    }
-    assertThat(lockErrors).hasSize(1);
-    assertThat(lockErrors.get(0)).contains("Could not get lock /var/lib/dpkg/lock-frontend");
-    assertThat(new DockerTlsClient(auth).serverVersion(host.driver().url(), Duration.ofSeconds(20))).isNotEmpty();
-  }
-
-  /** Lets the test's lock holder go after the first command that found the lock taken. */
-  private record LockReleasingShell(RemoteShell shell, List<String> lockErrors) implements RemoteShell {
-    @Override
-    public CommandResult run(String command) {
-      CommandResult result = shell.run(command);
-      if (!result.ok() && result.output().contains("Could not get lock")) {
-        lockErrors.add(command + ": " + result.output());
-        testHost.exec("touch /tmp/lock-release").orThrow("releasing the lock");
-      }
-      return result;
-    }
-
-    @Override
-    public void writeFile(String remotePath, byte[] content, int mode) {
-      shell.writeFile(remotePath, content, mode);
-    }
-
-    @Override
-    public void close() {
-      shell.close();
-    }
   }
 
   private static void hideDocker() {

@@ -1,4 +1,4 @@
-package dev.machine.core.golang;
+package dev.machine.core.cert;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
@@ -18,17 +18,6 @@ public final class IoErrorText {
   public static String describe(String op, IOException e) {
     if (e instanceof FileSystemException fs && fs.getFile() != null) {
       return op + " " + fs.getFile() + ": " + reason(fs);
-    }
-    return e.getMessage() == null ? e.toString() : e.getMessage();
-  }
-
-  /**
-   * The reason alone, as Go's {@code syscall.Errno} reads ({@code no such file or directory},
-   * {@code permission denied}, ...) for file-system errors; the message otherwise.
-   */
-  public static String reason(IOException e) {
-    if (e instanceof FileSystemException fs) {
-      return reason(fs);
     }
     return e.getMessage() == null ? e.toString() : e.getMessage();
   }
