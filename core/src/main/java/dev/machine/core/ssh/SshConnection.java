@@ -318,8 +318,8 @@ public final class SshConnection implements RemoteShell {
     } catch (IOException e) {
       throw new SshException(
           e instanceof UserAuthException ? SshException.Reason.AUTH : SshException.Reason.TRANSPORT,
-          "SSH authentication as " + target.user() + " to " + target.host() + ":" + target.port()
-              + " failed with " + tried + ": " + describe(e),
+          // Docker Machine's words ("ssh: unable to authenticate"), with who, where and which key.
+          "ssh: unable to authenticate as " + target.display() + " with " + tried + ": " + describe(e),
           e);
     }
   }

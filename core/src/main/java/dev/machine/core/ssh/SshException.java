@@ -4,7 +4,7 @@ import dev.machine.core.MachineException;
 
 /** An SSH failure with a one-line message naming the target and the cause. */
 public class SshException extends MachineException {
-  /** What went wrong; {@link SshWait} retries all but {@link #HOST_KEY_CHANGED}. */
+  /** What went wrong; {@link SshWait} retries only {@link #CONNECT}, {@link #TRANSPORT} and {@link #COMMAND}. */
   public enum Reason {
     /** TCP connection refused, timed out, unreachable or unknown host. */
     CONNECT,

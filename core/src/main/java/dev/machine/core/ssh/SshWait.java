@@ -66,8 +66,9 @@ public final class SshWait {
   }
 
   /**
-   * Connects and runs {@code exit 0}, retrying every failure except a changed host key or an
-   * unreadable key file (retrying cannot fix those).
+   * Connects and runs {@code exit 0}, retrying refused and timed-out connections and failed
+   * handshakes. A rejected login, an unreadable key file and a changed host key fail at once:
+   * waiting cannot fix them (Docker Machine retried a wrong key for 3 minutes).
    *
    * @return the open connection; the caller closes it
    * @throws MachineException {@code Too many retries waiting for SSH to be available.  Last error:
@@ -89,8 +90,7 @@ public final class SshWait {
         if (connection != null) {
           connection.close();
         }
-        if (e.reason() == SshException.Reason.HOST_KEY_CHANGED
-            || e.reason() == SshException.Reason.KEY_FILE) {
+        if (!isTransient(e.reason())) {
           throw e;
         }
         lastError = e.getMessage();
@@ -109,5 +109,13 @@ public final class SshWait {
     // Two spaces, as Docker Machine prints it; the cause is the real last error (as rancher's).
     throw new MachineException(
         "Too many retries waiting for SSH to be available.  Last error: " + lastError);
+  }
+
+  /** Whether waiting may fix a failure of this kind. */
+  static boolean isTransient(SshException.Reason reason) {
+    return switch (reason) {
+      case CONNECT, TRANSPORT, COMMAND -> true;
+      case AUTH, KEY_FILE, HOST_KEY_CHANGED -> false;
+    };
   }
 }

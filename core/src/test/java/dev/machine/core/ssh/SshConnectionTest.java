@@ -154,8 +154,8 @@ class SshConnectionTest {
     SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), stranger.toString(), null);
     assertThatThrownBy(() -> SshConnection.open(target, TIMEOUT, noUserCredentials()))
         .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.AUTH))
-        .hasMessage("SSH authentication as " + sshd.user() + " to 127.0.0.1:" + sshd.port()
-            + " failed with key " + stranger + ": Exhausted available authentication methods");
+        .hasMessage("ssh: unable to authenticate as " + sshd.user() + "@127.0.0.1:" + sshd.port()
+            + " with key " + stranger + ": Exhausted available authentication methods");
   }
 
   @Test

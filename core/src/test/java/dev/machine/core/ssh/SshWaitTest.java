@@ -66,6 +66,31 @@ class SshWaitTest {
   }
 
   @Test
+  void aRejectedKeyFailsAtOnceNamingUserHostAndKey() throws Exception {
+    try (LoopbackSshd sshd = LoopbackSshd.start(Files.createDirectory(tmp.resolve("sshd")))) {
+      Path stranger = tmp.resolve("stranger");
+      SshKeys.generate(stranger);
+      SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), stranger.toString(), null);
+      List<Duration> pauses = new ArrayList<>();
+      SshWait wait = new SshWait(5, Duration.ofMillis(1), CONNECT, pauses::add);
+      assertThatThrownBy(() -> wait.waitFor(target, new SshEnvironment(tmp, null)))
+          .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.AUTH))
+          .hasMessage("ssh: unable to authenticate as " + sshd.user() + "@127.0.0.1:" + sshd.port() + " with key "
+              + stranger + ": Exhausted available authentication methods");
+      assertThat(pauses).isEmpty();
+    }
+  }
+
+  @Test
+  void onlyConnectionAndHandshakeFailuresAreWorthWaitingFor() {
+    assertThat(SshWait.isTransient(SshException.Reason.CONNECT)).isTrue();
+    assertThat(SshWait.isTransient(SshException.Reason.TRANSPORT)).isTrue();
+    assertThat(SshWait.isTransient(SshException.Reason.AUTH)).isFalse();
+    assertThat(SshWait.isTransient(SshException.Reason.KEY_FILE)).isFalse();
+    assertThat(SshWait.isTransient(SshException.Reason.HOST_KEY_CHANGED)).isFalse();
+  }
+
+  @Test
   void dockerMachineDefaultsAreSixtyTimesThreeSeconds() {
     assertThat(SshWait.DEFAULT_ATTEMPTS).isEqualTo(60);
     assertThat(SshWait.DEFAULT_INTERVAL).isEqualTo(Duration.ofSeconds(3));

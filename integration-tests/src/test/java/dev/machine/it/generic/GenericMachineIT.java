@@ -2,6 +2,7 @@ package dev.machine.it.generic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.machine.core.ssh.SshKeys;
 import dev.machine.it.cli.MachineRunner;
 import dev.machine.it.cli.MachineRunner.Result;
 import dev.machine.it.provision.InstallScriptServer;
@@ -209,6 +210,39 @@ class GenericMachineIT {
 
   @Test
   @Order(11)
+  void aKeyTheHostRejectsFailsThePreCreateCheckAndLeavesNothing() throws Exception {
+    Path stranger = work.resolve("stranger_key");
+    SshKeys.generate(stranger);
+    String ip = hosts.host("h3").ip();
+    Result r = machine.run("create", "-d", "generic", "--generic-ip-address", ip, "--generic-ssh-user",
+        TestHost.SSH_USER, "--generic-ssh-key", stranger.toString(), "wrong-key").exits(3);
+    assertThat(r.err()).isEqualTo("Error with pre-create check: \"ssh: unable to authenticate as " + TestHost.SSH_USER
+        + "@" + ip + ":22 with key " + stranger + ": Exhausted available authentication methods\"\n");
+    assertThat(machine.store().resolve("machines/wrong-key")).doesNotExist();
+    assertThat(machine.run("ls", "-q").exits(0).out()).doesNotContain("wrong-key");
+  }
+
+  @Test
+  @Order(12)
+  void aMachineWhoseKeyIsRejectedFailsAtOnceInsteadOfWaiting() throws Exception {
+    Path key = machine.store().resolve("machines/h3/id_rsa");
+    byte[] good = Files.readAllBytes(key);
+    SshKeys.generate(work.resolve("other_key"));
+    Files.write(key, Files.readAllBytes(work.resolve("other_key")));
+    try {
+      Result r = machine.run("provision", "h3").exits(1);
+      // Not "Too many retries waiting for SSH" after 3 minutes: the rejection, at once.
+      assertThat(r.err()).contains("ssh: unable to authenticate as " + TestHost.SSH_USER + "@"
+          + hosts.host("h3").ip() + ":22 with key " + key + ": Exhausted available authentication methods");
+      assertThat(r.err()).doesNotContain("Too many retries");
+    } finally {
+      Files.write(key, good);
+    }
+    machine.run("provision", "h3").exits(0);
+  }
+
+  @Test
+  @Order(14)
   void aCreateAgainstAStoppedHostFailsAtOnceAndLeavesNothing() {
     // A stopped test host's address is unroutable here (the testbed's unreachable 10.200/16
     // route), so the dial fails locally and nothing leaves the machine.
@@ -222,7 +256,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void genericMachinesCannotBeStoppedAndRmLeavesTheHostRunning() {
     assertThat(machine.run("stop", "h2").exits(1).err()).isEqualTo("generic driver does not support stop\n");
     machine.run("rm", "-y", "h2").exits(0);

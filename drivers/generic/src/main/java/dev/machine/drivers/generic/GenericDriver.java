@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.function.Function;
+import org.slf4j.LoggerFactory;
 
 /**
  * Docker Machine's {@code generic} driver: the machine is an existing host at a fixed address.
@@ -34,8 +35,6 @@ public final class GenericDriver extends BaseDriver {
   static final int DEFAULT_ENGINE_PORT = 2376;
   /** Docker Machine's generic GetState dial timeout. */
   static final Duration STATE_TIMEOUT = Duration.ofSeconds(15);
-  /** As Docker Machine's external ssh ConnectTimeout. */
-  static final Duration REACHABILITY_TIMEOUT = Duration.ofSeconds(10);
   private static final Duration SSH_CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
   private final Function<SshTarget, RemoteShell> ssh;
@@ -46,7 +45,7 @@ public final class GenericDriver extends BaseDriver {
     this(context, target -> SshConnection.open(target, SSH_CONNECT_TIMEOUT));
   }
 
-  /** With another way to open SSH connections (for {@link #restart}). */
+  /** With another way to open SSH connections (for {@link #preCreateCheck} and {@link #restart}). */
   GenericDriver(DriverContext context, Function<SshTarget, RemoteShell> ssh) {
     super(context);
     this.ssh = ssh;
@@ -82,22 +81,45 @@ public final class GenericDriver extends BaseDriver {
     }
   }
 
+  /**
+   * Fails before anything is saved when the key file is missing, the host's SSH port cannot be
+   * reached or the host rejects the login (user or key wrong). Docker Machine only found these
+   * after waiting 3 minutes for SSH; one login now makes them a pre-create failure: exit 3, one
+   * line, nothing in the store. A failed handshake is left to the SSH wait after create, which
+   * retries it.
+   */
   @Override
   public void preCreateCheck() {
     if (!sshKey.isEmpty() && !Files.exists(Path.of(sshKey))) {
       throw new MachineException("SSH key does not exist: \"" + sshKey + "\"");
     }
-    // Docker Machine only finds a dead host after waiting 3 minutes for it to run; a host we
-    // cannot reach now is a pre-create failure: exit 3, one line, nothing saved.
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress(ipAddress, sshPort()), (int) REACHABILITY_TIMEOUT.toMillis());
-    } catch (IOException | IllegalArgumentException e) {
+    // No pinned host key yet: the machine directory does not exist before create.
+    SshTarget target = new SshTarget(ipAddress, sshPort(), sshUsername(), sshKey, null);
+    try {
+      ssh.apply(target).close(); // logged in: the host is there and accepts the user's key
+    } catch (SshException e) {
+      switch (e.reason()) {
+        case CONNECT -> throw new MachineException(
+            "Cannot reach the host's SSH port " + hostPort(ipAddress, sshPort()) + ": " + rootMessage(e), e);
+        case AUTH, KEY_FILE -> throw new MachineException(e.getMessage(), e);
+        default -> LoggerFactory.getLogger(GenericDriver.class)
+            .debug("SSH login to {} before create failed; the SSH wait retries: {}", target.display(), e.getMessage());
+      }
+    } catch (IllegalArgumentException e) {
       throw new MachineException(
-          "Cannot reach the host's SSH port " + hostPort(ipAddress, sshPort()) + ": " + reason(e));
+          "Cannot reach the host's SSH port " + hostPort(ipAddress, sshPort()) + ": " + reason(e), e);
     }
   }
 
-  private static String reason(Exception e) {
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root == e ? e.getMessage() : reason(root);
+  }
+
+  private static String reason(Throwable e) {
     return e.getMessage() == null || e.getMessage().isEmpty() ? e.getClass().getSimpleName() : e.getMessage();
   }
 

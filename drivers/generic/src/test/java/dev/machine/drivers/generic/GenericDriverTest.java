@@ -207,17 +207,50 @@ class GenericDriverTest {
     Files.writeString(key, "PRIVATE");
     Files.writeString(Path.of(key + ".pub"), "ssh-rsa AAAA");
     Files.setPosixFilePermissions(key, PosixFilePermissions.fromString("rw-r--r--"));
-    try (ServerSocket sshd = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      GenericDriver d =
-          configured(
-              Map.of(
-                  "generic-ip-address", "127.0.0.1",
-                  "generic-ssh-port", sshd.getLocalPort(),
-                  "generic-ssh-key", key.toString()));
-      d.preCreateCheck();
-      d.create();
-      assertImported(d);
-    }
+    GenericDriver d = withShell(new ArrayList<>(), c -> new CommandResult(0, ""));
+    d.setConfigFromFlags(options(Map.of("generic-ip-address", "127.0.0.1", "generic-ssh-key", key.toString())));
+    d.preCreateCheck();
+    d.create();
+    assertImported(d);
+  }
+
+  @Test
+  void preCreateCheckLogsInOnceWithTheGivenKeyAndUser() throws IOException {
+    Path key = Files.writeString(store.resolve("id_test"), "PRIVATE");
+    List<SshTarget> targets = new ArrayList<>();
+    GenericDriver d = withShell(targets, c -> new CommandResult(0, ""));
+    d.setConfigFromFlags(flags("10.0.0.5", key.toString()));
+    d.preCreateCheck();
+    assertThat(targets).containsExactly(new SshTarget("10.0.0.5", 2222, "ubuntu", key.toString(), null));
+  }
+
+  @Test
+  void preCreateCheckFailsAtOnceWhenTheHostRejectsTheLogin() throws IOException {
+    Path key = Files.writeString(store.resolve("id_test"), "PRIVATE");
+    String rejected = "ssh: unable to authenticate as ubuntu@10.0.0.5:2222 with key " + key
+        + ": Exhausted available authentication methods";
+    GenericDriver d = failingLogin(new SshException(SshException.Reason.AUTH, rejected));
+    d.setConfigFromFlags(flags("10.0.0.5", key.toString()));
+    assertThatThrownBy(d::preCreateCheck).isExactlyInstanceOf(MachineException.class).hasMessage(rejected);
+  }
+
+  @Test
+  void preCreateCheckLeavesAFailedHandshakeToTheSshWait() throws IOException {
+    Path key = Files.writeString(store.resolve("id_test"), "PRIVATE");
+    GenericDriver d = failingLogin(new SshException(SshException.Reason.TRANSPORT, "SSH handshake failed: reset"));
+    d.setConfigFromFlags(flags("10.0.0.5", key.toString()));
+    d.preCreateCheck();
+  }
+
+  private static DriverOptions flags(String ip, String key) {
+    return options(
+        Map.of("generic-ip-address", ip, "generic-ssh-port", 2222, "generic-ssh-user", "ubuntu", "generic-ssh-key", key));
+  }
+
+  private GenericDriver failingLogin(SshException failure) {
+    return new GenericDriver(context(), target -> {
+      throw failure;
+    });
   }
 
   private void assertImported(GenericDriver d) throws IOException {
