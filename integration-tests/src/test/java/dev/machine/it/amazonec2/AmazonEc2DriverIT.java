@@ -4,13 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.machine.core.driver.BatchStateQuery;
 import dev.machine.core.driver.Driver;
+import dev.machine.core.driver.DriverRegistry;
 import dev.machine.core.driver.State;
+import dev.machine.core.list.DockerVersionQuery;
+import dev.machine.core.list.HostListItem;
+import dev.machine.core.list.HostLister;
+import dev.machine.core.list.HostStateFetcher;
+import dev.machine.core.list.ListFilters;
+import dev.machine.core.store.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -350,30 +358,29 @@ class AmazonEc2DriverIT {
     }
     machines.load("m3").stop();
 
-    List<Driver> loaded = names.stream().map(machines::load).toList();
+    // ls as the CLI runs it: the core's lister over the store, with the driver's batch query.
+    // The Docker version query is a stand-in: the emulator's addresses must never be dialled.
+    List<String> versionQueries = Collections.synchronizedList(new ArrayList<>());
+    DockerVersionQuery versions =
+        (auth, url, timeout) -> {
+          versionQueries.add(url);
+          return "v-test";
+        };
+    HostLister lister =
+        new HostLister(
+            new FileStore(store, DriverRegistry.discover(getClass().getClassLoader())),
+            new HostStateFetcher(versions, ""));
     ApiCallCounter.reset();
-    Map<Object, List<Driver>> groups = new LinkedHashMap<>();
-    for (Driver d : loaded) {
-      groups.computeIfAbsent(d.batchStateQuery().orElseThrow().groupKey(), k -> new ArrayList<>()).add(d);
-    }
-    Map<String, State> states = new HashMap<>();
-    for (List<Driver> group : groups.values()) {
-      BatchStateQuery query = group.get(0).batchStateQuery().orElseThrow();
-      states.putAll(query.states(group));
-    }
-    List<String> urls = new ArrayList<>();
-    for (Driver d : loaded) {
-      if (states.get(d.machineName()) == State.RUNNING) {
-        urls.add(d.url());
-      }
-    }
+    List<HostListItem> rows = lister.list(ListFilters.parse(List.of()), Duration.ofSeconds(30));
     System.out.println("[amazonec2] ls of 50 machines (2 regions): API calls " + ApiCallCounter.counts());
-    assertThat(groups).hasSize(2);
+
     assertThat(ApiCallCounter.count("DescribeInstances")).isEqualTo(2);
     assertThat(ApiCallCounter.total()).isEqualTo(2);
-    assertThat(states).hasSize(50);
-    assertThat(states.get("m3")).isEqualTo(State.STOPPED);
-    assertThat(states.values().stream().filter(s -> s == State.RUNNING)).hasSize(49);
-    assertThat(urls).hasSize(49).allSatisfy(u -> assertThat(u).matches("tcp://[0-9.]+:2376"));
+    assertThat(rows).extracting(HostListItem::name).containsExactlyInAnyOrderElementsOf(names);
+    assertThat(rows).filteredOn(r -> r.name().equals("m3")).extracting(HostListItem::state)
+        .containsExactly(State.STOPPED);
+    List<HostListItem> running = rows.stream().filter(r -> r.state() == State.RUNNING).toList();
+    assertThat(running).hasSize(49).allSatisfy(r -> assertThat(r.url()).matches("tcp://[0-9.]+:2376"));
+    assertThat(versionQueries).hasSize(49);
   }
 }
