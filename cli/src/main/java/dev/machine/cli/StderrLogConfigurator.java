@@ -10,11 +10,16 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 
 /**
  * Logback's configuration when {@code -D} is given (found through ServiceLoader, so no XML is
- * parsed): everything at DEBUG, on stderr.
+ * parsed): everything at DEBUG, on stderr. In any other JVM that has the CLI on its class path
+ * (the integration tests, a program embedding it), Logback is left to its usual configuration
+ * files, which would otherwise never be read.
  */
 public final class StderrLogConfigurator extends ContextAwareBase implements Configurator {
   @Override
   public ExecutionStatus configure(LoggerContext context) {
+    if (!Boolean.getBoolean("machine.debug")) {
+      return ExecutionStatus.INVOKE_NEXT_IF_ANY;
+    }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
     encoder.setContext(context);
     encoder.setPattern("%d{HH:mm:ss.SSS} %-5level %logger{24} - %msg%n");
