@@ -818,11 +818,20 @@ public final class AmazonEc2Driver extends BaseDriver {
   public void remove() {
     List<String> errors = new ArrayList<>();
     String target = instanceId;
+    boolean lookedUp = true;
     if (target.isEmpty() && !clientToken.isEmpty()) {
-      target = findByClientToken().orElse("");
+      try {
+        target = findByClientToken().orElse("");
+      } catch (SdkException e) {
+        // An instance may be running unseen: fail, so that config.json stays for another rm.
+        lookedUp = false;
+        errors.add("unable to look for the instance of an unfinished create: " + AwsErrors.describe(e));
+      }
     }
     if (target.isEmpty()) {
-      progress().warn("Missing instance ID, this is likely due to a failure during machine creation");
+      if (lookedUp) {
+        progress().warn("Missing instance ID, this is likely due to a failure during machine creation");
+      }
     } else {
       try {
         terminate(target);
@@ -864,7 +873,8 @@ public final class AmazonEc2Driver extends BaseDriver {
         errors.add("unable to look for the security groups of an unfinished create: " + AwsErrors.describe(e));
       }
     }
-    for (String group : List.copyOf(createdSecurityGroupIds)) {
+    // While an instance may be running unseen, its groups stay recorded: the next rm deletes them.
+    for (String group : lookedUp ? List.copyOf(createdSecurityGroupIds) : List.<String>of()) {
       try {
         deleteSecurityGroup(group, target);
       } catch (RuntimeException e) {
@@ -882,22 +892,18 @@ public final class AmazonEc2Driver extends BaseDriver {
   /**
    * The instance of a create that was killed before it saved the instance id: launched with this
    * machine's client token, and tagged with its name at launch. (The tag filter is used because
-   * not every EC2-compatible API filters on {@code client-token}.)
+   * not every EC2-compatible API filters on {@code client-token}.) A failed lookup is thrown: the
+   * caller must not take it for "no instance".
    */
   private Optional<String> findByClientToken() {
-    try {
-      return ec2().describeInstances(b -> b.filters(Filter.builder().name("tag:Name").values(machineName()).build()))
-          .reservations()
-          .stream()
-          .flatMap(r -> r.instances().stream())
-          .filter(i -> clientToken.equals(i.clientToken()))
-          .filter(i -> i.state() == null || !"terminated".equals(i.state().nameAsString()))
-          .map(Instance::instanceId)
-          .findFirst();
-    } catch (SdkException e) {
-      progress().warn("Could not look for an instance launched by an unfinished create: " + AwsErrors.describe(e));
-      return Optional.empty();
-    }
+    return ec2().describeInstances(b -> b.filters(Filter.builder().name("tag:Name").values(machineName()).build()))
+        .reservations()
+        .stream()
+        .flatMap(r -> r.instances().stream())
+        .filter(i -> clientToken.equals(i.clientToken()))
+        .filter(i -> i.state() == null || !"terminated".equals(i.state().nameAsString()))
+        .map(Instance::instanceId)
+        .findFirst();
   }
 
   private void terminate(String id) {

@@ -464,6 +464,37 @@ class AmazonEc2DriverTest {
     assertThat(warnings).contains("Missing instance ID, this is likely due to a failure during machine creation");
   }
 
+  /**
+   * A create killed between RunInstances and saving its answer leaves only the client token. When
+   * the lookup of that instance fails, rm must fail too (so the core keeps config.json for another
+   * rm) and keep the groups the unseen instance may be using.
+   */
+  @Test
+  void aFailedLookupOfAnUnsavedInstanceFailsRemoveAndKeepsItsGroups() {
+    readyToCreate();
+    doThrow(awsError("InsufficientInstanceCapacity", "none left", 500)).when(ec2).runInstances(any(RunInstancesRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create()).isInstanceOf(MachineException.class);
+    ObjectNode saved = checkpoints.get(checkpoints.size() - 1);
+    assertThat(saved.get("InstanceId").asText()).isEmpty();
+    assertThat(saved.get("ClientToken").asText()).isNotEmpty();
+    doThrow(SdkClientException.create("Unable to execute HTTP request: Connection reset"))
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+    warnings.clear();
+
+    AmazonEc2Driver fromDisk = newDriver();
+    fromDisk.readConfig(saved);
+    assertThatThrownBy(fromDisk::remove)
+        .isInstanceOf(MachineException.class)
+        .hasMessage("unable to look for the instance of an unfinished create: Unable to execute HTTP request: Connection reset\n");
+    assertThat(warnings).doesNotContain("Missing instance ID, this is likely due to a failure during machine creation");
+    verify(ec2, never()).terminateInstances(any(TerminateInstancesRequest.class));
+    verify(ec2, never()).deleteSecurityGroup(any(DeleteSecurityGroupRequest.class));
+    assertThat(fromDisk.writeConfig().get("CreatedSecurityGroupIds").toString()).contains("sg-new");
+    assertThat(fromDisk.writeConfig().get("ClientToken").asText()).isEqualTo(saved.get("ClientToken").asText());
+  }
+
   @Test
   void aFailedKeyImportForgetsTheKeyNameSoRemoveCannotDeleteSomeoneElsesKey() {
     readyToCreate();
