@@ -132,9 +132,12 @@ class AmazonEc2DriverIT {
     assertThat(i.keyName()).isEqualTo("dev");
     assertThat(i.metadataOptions().httpTokensAsString()).isEqualTo("required");
     assertThat(i.metadataOptions().httpEndpointAsString()).isEqualTo("enabled");
-    assertThat(tags(i.tags())).containsEntry("Name", "dev").containsEntry("team", "infra");
+    String machineId = machines.driverJson("dev").get("Id").asText();
+    assertThat(tags(i.tags()))
+        .containsEntry("Name", "dev").containsEntry("team", "infra").containsEntry("docker-machine-id", machineId);
     assertThat(check.describeVolumes().volumes())
-        .anySatisfy(v -> assertThat(tags(v.tags())).containsEntry("Name", "dev").containsEntry("team", "infra"));
+        .anySatisfy(v -> assertThat(tags(v.tags())).containsEntry("Name", "dev").containsEntry("team", "infra")
+            .containsEntry("docker-machine-id", machineId));
 
     assertThat(keyPairs(check)).containsExactly("dev");
     SecurityGroup group =
@@ -290,10 +293,14 @@ class AmazonEc2DriverIT {
     assertThat(keyPairs(check)).isEmpty();
   }
 
-  /** Killed after RunInstances was sent but before its answer was saved: found by token and tag. */
+  /**
+   * Killed after RunInstances was sent but before its answer was saved: found by token and creator
+   * tag, even though {@code --amazonec2-tags} renamed the instance.
+   */
   @Test
   void anInstanceWhoseIdWasNeverSavedIsFoundAndRemoved() {
-    assertThatThrownBy(() -> machines.create("dev", flags(), 4)).isInstanceOf(Ec2Machines.SimulatedKill.class);
+    assertThatThrownBy(() -> machines.create("dev", flags("amazonec2-tags", "Name,web"), 4))
+        .isInstanceOf(Ec2Machines.SimulatedKill.class);
     ObjectNode saved = machines.driverJson("dev");
     assertThat(saved.get("InstanceId").asText()).isEmpty();
     String token = saved.get("ClientToken").asText();
@@ -301,7 +308,9 @@ class AmazonEc2DriverIT {
     // What the killed process had sent.
     check.runInstances(
         b -> b.imageId(saved.get("AMI").asText()).minCount(1).maxCount(1).clientToken(token)
-            .tagSpecifications(t -> t.resourceType("instance").tags(Tag.builder().key("Name").value("dev").build())));
+            .tagSpecifications(t -> t.resourceType("instance").tags(
+                Tag.builder().key("Name").value("web").build(),
+                Tag.builder().key("docker-machine-id").value(saved.get("Id").asText()).build())));
     assertThat(liveInstances(check)).hasSize(1);
     machines.load("dev").remove();
     assertThat(liveInstances(check)).isEmpty();

@@ -703,7 +703,7 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   private void launch(String userData) {
     List<Tag> tagList = new ArrayList<>();
-    Tags.forMachine(machineName(), tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
+    Tags.forMachine(machineName(), id, tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
     EbsBlockDevice.Builder ebs =
         EbsBlockDevice.builder().volumeSize(rootSize).volumeType(volumeType).deleteOnTermination(true);
     if (encryptEbsVolume) {
@@ -891,12 +891,13 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   /**
    * The instance of a create that was killed before it saved the instance id: launched with this
-   * machine's client token, and tagged with its name at launch. (The tag filter is used because
-   * not every EC2-compatible API filters on {@code client-token}.) A failed lookup is thrown: the
+   * machine's client token, and tagged with its {@link Tags#CREATOR} at launch (not found by
+   * {@code Name}, which {@code --amazonec2-tags} may replace; the tag filter is used because not
+   * every EC2-compatible API filters on {@code client-token}). A failed lookup is thrown: the
    * caller must not take it for "no instance".
    */
   private Optional<String> findByClientToken() {
-    return ec2().describeInstances(b -> b.filters(Filter.builder().name("tag:Name").values(machineName()).build()))
+    return ec2().describeInstances(b -> b.filters(Filter.builder().name("tag:" + Tags.CREATOR).values(id).build()))
         .reservations()
         .stream()
         .flatMap(r -> r.instances().stream())

@@ -41,11 +41,8 @@ final class SecurityGroups {
     void notCreated(String name);
   }
 
-  /** The tag a group gets at creation, so that a create killed before it saved the id still finds it. */
-  static final String CREATOR_TAG = "docker-machine-id";
-
   /**
-   * The ids of the named groups, created when missing (tagged {@link #CREATOR_TAG}={@code machineId};
+   * The ids of the named groups, created when missing (tagged {@link Tags#CREATOR}={@code machineId};
    * {@code creation} is told before and after), each given the ingress rules it lacks (see
    * {@link IngressRules}).
    */
@@ -110,7 +107,7 @@ final class SecurityGroups {
                           .tagSpecifications(
                               TagSpecification.builder()
                                   .resourceType(ResourceType.SECURITY_GROUP)
-                                  .tags(Tag.builder().key(CREATOR_TAG).value(machineId).build())
+                                  .tags(Tag.builder().key(Tags.CREATOR).value(machineId).build())
                                   .build()))
               .groupId();
       creation.created(name, groupId);
@@ -165,9 +162,9 @@ final class SecurityGroups {
     }
   }
 
-  /** The groups created for the machine with this id (tagged {@link #CREATOR_TAG}). */
+  /** The groups created for the machine with this id (tagged {@link Tags#CREATOR}). */
   List<String> createdBy(String machineId) {
-    return ec2.describeSecurityGroups(b -> b.filters(Filter.builder().name("tag:" + CREATOR_TAG).values(machineId).build()))
+    return ec2.describeSecurityGroups(b -> b.filters(Filter.builder().name("tag:" + Tags.CREATOR).values(machineId).build()))
         .securityGroups()
         .stream()
         .map(SecurityGroup::groupId)

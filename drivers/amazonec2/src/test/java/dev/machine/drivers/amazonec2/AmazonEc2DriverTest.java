@@ -495,6 +495,53 @@ class AmazonEc2DriverTest {
     assertThat(fromDisk.writeConfig().get("ClientToken").asText()).isEqualTo(saved.get("ClientToken").asText());
   }
 
+  /**
+   * An instance launched before its id was saved is found by its creator tag and client token,
+   * even when {@code --amazonec2-tags} renamed it.
+   */
+  @Test
+  void anUnsavedInstanceIsFoundByItsCreatorTagEvenWhenRenamed() {
+    readyToCreate();
+    configured("amazonec2-ami", "ami-1", "amazonec2-tags", "Name,web");
+    doThrow(awsError("InsufficientInstanceCapacity", "none left", 500)).when(ec2).runInstances(any(RunInstancesRequest.class));
+    driver.preCreateCheck();
+    assertThatThrownBy(() -> driver.create()).isInstanceOf(MachineException.class);
+    ArgumentCaptor<RunInstancesRequest> run = ArgumentCaptor.forClass(RunInstancesRequest.class);
+    verify(ec2).runInstances(run.capture());
+    ObjectNode saved = checkpoints.get(checkpoints.size() - 1);
+    String machineId = saved.get("Id").asText();
+    assertThat(run.getValue().tagSpecifications().get(0).tags())
+        .extracting(t -> t.key() + "=" + t.value())
+        .containsExactly("Name=web", "docker-machine-id=" + machineId);
+    // As if RunInstances had launched it and the create had died before saving the answer.
+    doReturn(
+            DescribeInstancesResponse.builder()
+                .reservations(
+                    Reservation.builder()
+                        .instances(
+                            Instance.builder().instanceId("i-other").clientToken("another-token")
+                                .state(st -> st.name(InstanceStateName.RUNNING)).build(),
+                            Instance.builder().instanceId("i-orphan").clientToken(saved.get("ClientToken").asText())
+                                .state(st -> st.name(InstanceStateName.RUNNING)).build())
+                        .build())
+                .build())
+        .doReturn(DescribeInstancesResponse.builder().build())
+        .when(ec2)
+        .describeInstances(any(DescribeInstancesRequest.class));
+
+    AmazonEc2Driver fromDisk = newDriver();
+    fromDisk.readConfig(saved);
+    fromDisk.remove();
+    ArgumentCaptor<DescribeInstancesRequest> lookup = ArgumentCaptor.forClass(DescribeInstancesRequest.class);
+    verify(ec2, times(2)).describeInstances(lookup.capture());
+    assertThat(lookup.getAllValues().get(0).filters())
+        .extracting(f -> f.name() + "=" + f.values())
+        .containsExactly("tag:docker-machine-id=[" + machineId + "]");
+    ArgumentCaptor<TerminateInstancesRequest> terminated = ArgumentCaptor.forClass(TerminateInstancesRequest.class);
+    verify(ec2).terminateInstances(terminated.capture());
+    assertThat(terminated.getValue().instanceIds()).containsExactly("i-orphan");
+  }
+
   @Test
   void aFailedKeyImportForgetsTheKeyNameSoRemoveCannotDeleteSomeoneElsesKey() {
     readyToCreate();
@@ -623,9 +670,12 @@ class AmazonEc2DriverTest {
     assertThat(r.networkInterfaces().get(0).subnetId()).isEqualTo("subnet-1");
     assertThat(r.networkInterfaces().get(0).groups()).containsExactly("sg-new");
     assertThat(r.tagSpecifications()).extracting(t -> t.resourceTypeAsString()).containsExactly("instance", "volume");
-    assertThat(r.tagSpecifications().get(1).tags())
-        .extracting(t -> t.key() + "=" + t.value())
-        .containsExactly("Name=dev", "team=infra");
+    String machineId = driver.writeConfig().get("Id").asText();
+    for (int spec = 0; spec < 2; spec++) {
+      assertThat(r.tagSpecifications().get(spec).tags())
+          .extracting(t -> t.key() + "=" + t.value())
+          .containsExactly("Name=dev", "team=infra", "docker-machine-id=" + machineId);
+    }
     ObjectNode saved = driver.writeConfig();
     assertThat(saved.get("InstanceId").asText()).isEqualTo("i-1");
     assertThat(saved.get("SpotInstanceRequestId").asText()).isEqualTo("sir-1");

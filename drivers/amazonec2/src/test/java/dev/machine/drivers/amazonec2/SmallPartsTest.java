@@ -23,17 +23,29 @@ class SmallPartsTest {
       };
 
   @Test
-  void tagsStartWithTheMachineNameThenThePairs() {
-    assertThat(Tags.forMachine("dev", "team,infra,env,prod", progress))
-        .containsExactly(Map.entry("Name", "dev"), Map.entry("team", "infra"), Map.entry("env", "prod"));
-    assertThat(Tags.forMachine("dev", "", progress)).containsExactly(Map.entry("Name", "dev"));
+  void tagsStartWithTheMachineNameThenThePairsThenTheCreatorTag() {
+    assertThat(Tags.forMachine("dev", "id1", "team,infra,env,prod", progress))
+        .containsExactly(
+            Map.entry("Name", "dev"), Map.entry("team", "infra"), Map.entry("env", "prod"),
+            Map.entry("docker-machine-id", "id1"));
+    assertThat(Tags.forMachine("dev", "id1", "", progress))
+        .containsExactly(Map.entry("Name", "dev"), Map.entry("docker-machine-id", "id1"));
     assertThat(warnings).isEmpty();
   }
 
   @Test
   void anOddTagCountWarnsAndDropsTheLastElement() {
-    assertThat(Tags.forMachine("dev", "a,1,b", progress)).containsExactly(Map.entry("Name", "dev"), Map.entry("a", "1"));
+    assertThat(Tags.forMachine("dev", "id1", "a,1,b", progress))
+        .containsExactly(Map.entry("Name", "dev"), Map.entry("a", "1"), Map.entry("docker-machine-id", "id1"));
     assertThat(warnings).containsExactly("Tags are not key value in pairs. 3 elements found");
+  }
+
+  /** A user may rename the instance, as in Docker Machine, but not take the tag rm finds it by. */
+  @Test
+  void aUserTagMayReplaceNameButNotTheCreatorTag() {
+    assertThat(Tags.forMachine("dev", "id1", "Name,web,docker-machine-id,other", progress))
+        .containsExactly(Map.entry("Name", "web"), Map.entry("docker-machine-id", "id1"));
+    assertThat(warnings).containsExactly("Tag docker-machine-id is set by the driver; ignoring docker-machine-id=other");
   }
 
   @Test
