@@ -125,7 +125,11 @@ final class ImageCatalog {
     return token.startsWith("arm") || token.startsWith("aarch") ? Architectures.ARM64 : Architectures.X86_64;
   }
 
-  /** The newest available image matching the query; fails before anything is created when there is none. */
+  /**
+   * The newest available image matching the query that the driver can launch: an EBS root (the
+   * block device mapping sets its size and type) and HVM (every current instance type), of the
+   * query's architecture. Fails before anything is created when there is none.
+   */
   Resolved resolve(Ec2Client ec2, Query query, String region) {
     List<Image> images =
         ec2.describeImages(
@@ -133,11 +137,15 @@ final class ImageCatalog {
                     .owners(query.owner())
                     .filters(
                         Filter.builder().name("name").values(query.namePattern()).build(),
-                        Filter.builder().name("state").values("available").build())
+                        Filter.builder().name("state").values("available").build(),
+                        Filter.builder().name("architecture").values(query.arch()).build(),
+                        Filter.builder().name("root-device-type").values("ebs").build(),
+                        Filter.builder().name("virtualization-type").values("hvm").build())
                     .build())
             .images();
     Image best =
         images.stream()
+            // Checked here too, for EC2-compatible APIs that ignore a filter they don't know.
             .filter(i -> i.architectureAsString() == null || query.arch().equals(i.architectureAsString()))
             .filter(i -> !query.ltsOnly() || isUbuntuLts(i.name()))
             .max(newest(query.ltsOnly()))

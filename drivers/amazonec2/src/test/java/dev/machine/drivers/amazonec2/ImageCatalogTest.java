@@ -74,6 +74,25 @@ class ImageCatalogTest {
     assertThat(request.getValue().filters().get(0).values()).containsExactly("debian-12-amd64-*");
   }
 
+  /** Only images the driver can launch: EBS root, HVM, the instance type's architecture. */
+  @Test
+  void onlyAvailableEbsHvmImagesOfTheArchitectureAreAskedFor() {
+    Ec2Client ec2 = images(
+        image("ami-1", "ubuntu/images/hvm-ssd/ubuntu-jammy-22.04-arm64-server-1", "2025").toBuilder()
+            .architecture("arm64").build());
+    assertThat(catalog.resolve(ec2, catalog.parse("ubuntu-22-04", "arm64"), "us-east-1").imageId()).isEqualTo("ami-1");
+    ArgumentCaptor<DescribeImagesRequest> request = ArgumentCaptor.forClass(DescribeImagesRequest.class);
+    verify(ec2).describeImages(request.capture());
+    assertThat(request.getValue().filters())
+        .extracting(f -> f.name() + "=" + String.join("|", f.values()))
+        .containsExactly(
+            "name=ubuntu/images/*ubuntu-*-22.04-arm64-server-*",
+            "state=available",
+            "architecture=arm64",
+            "root-device-type=ebs",
+            "virtualization-type=hvm");
+  }
+
   @Test
   void theDefaultIsTheNewestUbuntuLtsNotTheNewestUbuntu() {
     Ec2Client ec2 = images(
