@@ -130,9 +130,8 @@ public final class AmazonEc2Driver extends BaseDriver {
   private List<String> pendingSecurityGroups = new ArrayList<>();
 
   // Not persisted.
-  private boolean persistAccessKey = true;
-  private boolean persistSecretKey = true;
-  private boolean persistSessionToken = true;
+  /** Whether the static keys (and session token) go to config.json; see configureCredentials. */
+  private boolean persistKeys = true;
   private int swarmPort;
   private boolean prereqsChecked;
   private ImageCatalog.Query imageQuery;
@@ -213,7 +212,7 @@ public final class AmazonEc2Driver extends BaseDriver {
     clientToken = text(c, "ClientToken");
     createdSecurityGroupIds = list(c, "CreatedSecurityGroupIds");
     pendingSecurityGroups = list(c, "PendingSecurityGroups");
-    persistAccessKey = persistSecretKey = persistSessionToken = true;
+    persistKeys = true;
     if (region.isEmpty()) {
       region = Ec2Flags.DEFAULT_REGION;
     }
@@ -222,9 +221,9 @@ public final class AmazonEc2Driver extends BaseDriver {
   @Override
   protected void writeFields(ObjectNode c) {
     c.put("Id", id);
-    c.put("AccessKey", persistAccessKey ? accessKey : "");
-    c.put("SecretKey", persistSecretKey ? secretKey : "");
-    c.put("SessionToken", persistSessionToken ? sessionToken : "");
+    c.put("AccessKey", persistKeys ? accessKey : "");
+    c.put("SecretKey", persistKeys ? secretKey : "");
+    c.put("SessionToken", persistKeys ? sessionToken : "");
     c.put("Region", region);
     c.put("AMI", ami);
     c.put("SSHKeyID", 0);
@@ -400,18 +399,21 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   /**
    * Keys typed on the command line are kept in config.json; keys that merely came from the
-   * environment are used for this command only. A profile given without keys wins over keys in
-   * the environment, as it will on every later command.
+   * environment are used for this command only. They are kept only as a set that works alone:
+   * both keys typed, and the session token too if there is one; otherwise none is (a lone secret
+   * would never be used). A profile given without such keys wins over keys in the environment, as
+   * it will on every later command.
    */
   private void configureCredentials(DriverOptions o) {
     accessKey = o.string(Ec2Flags.ACCESS_KEY);
     secretKey = o.string(Ec2Flags.SECRET_KEY);
     sessionToken = o.string(Ec2Flags.SESSION_TOKEN);
     profile = o.string(Ec2Flags.PROFILE);
-    persistAccessKey = explicit(accessKey, "AWS_ACCESS_KEY_ID");
-    persistSecretKey = explicit(secretKey, "AWS_SECRET_ACCESS_KEY");
-    persistSessionToken = explicit(sessionToken, "AWS_SESSION_TOKEN");
-    if (!profile.isEmpty() && !(persistAccessKey && persistSecretKey)) {
+    persistKeys =
+        explicit(accessKey, "AWS_ACCESS_KEY_ID")
+            && explicit(secretKey, "AWS_SECRET_ACCESS_KEY")
+            && (sessionToken.isEmpty() || explicit(sessionToken, "AWS_SESSION_TOKEN"));
+    if (!profile.isEmpty() && !persistKeys) {
       accessKey = secretKey = sessionToken = "";
     }
   }

@@ -284,6 +284,52 @@ class AmazonEc2DriverTest {
     assertThat(json.get("SecretKey").asText()).isEqualTo("flagsecret");
   }
 
+  private ObjectNode savedKeysOf(Object... flags) {
+    defaultVpcIs("vpc-1");
+    newDriver().setConfigFromFlags(options(flags));
+    return driver.writeConfig();
+  }
+
+  private static List<String> keys(ObjectNode json) {
+    return List.of(json.get("AccessKey").asText(), json.get("SecretKey").asText(), json.get("SessionToken").asText());
+  }
+
+  /** Keys are saved only as a set that works alone: both typed, and the token too when there is one. */
+  @Test
+  void typedKeysAreSavedOnlyAsACompleteSet() {
+    env.put("AWS_ACCESS_KEY_ID", "AKIAENV");
+    env.put("AWS_SECRET_ACCESS_KEY", "envsecret");
+    env.put("AWS_SESSION_TOKEN", "envtoken");
+    // A typed secret with the environment's access key: the secret alone would never be used.
+    assertThat(keys(savedKeysOf("amazonec2-access-key", "AKIAENV", "amazonec2-secret-key", "typedsecret")))
+        .containsExactly("", "", "");
+    assertThat(driver.connection().secretKey()).as("still used by this command").isEqualTo("typedsecret");
+    // A typed access key with the environment's secret.
+    assertThat(keys(savedKeysOf("amazonec2-access-key", "AKIATYPED", "amazonec2-secret-key", "envsecret")))
+        .containsExactly("", "", "");
+    // Both typed, but the session token they need comes from the environment.
+    assertThat(
+            keys(
+                savedKeysOf(
+                    "amazonec2-access-key", "ASIATYPED", "amazonec2-secret-key", "typedsecret",
+                    "amazonec2-session-token", "envtoken")))
+        .containsExactly("", "", "");
+    // Everything typed.
+    assertThat(
+            keys(
+                savedKeysOf(
+                    "amazonec2-access-key", "ASIATYPED", "amazonec2-secret-key", "typedsecret",
+                    "amazonec2-session-token", "typedtoken")))
+        .containsExactly("ASIATYPED", "typedsecret", "typedtoken");
+    // A typed token without typed keys.
+    assertThat(
+            keys(
+                savedKeysOf(
+                    "amazonec2-access-key", "AKIAENV", "amazonec2-secret-key", "envsecret",
+                    "amazonec2-session-token", "typedtoken")))
+        .containsExactly("", "", "");
+  }
+
   @Test
   void aProfileWinsOverKeysInheritedFromTheEnvironmentAndIsSaved() {
     defaultVpcIs("vpc-1");
