@@ -175,19 +175,29 @@ class AmazonEc2DriverIT {
     assertThat(instance(saved.get("InstanceId").asText()).imageId()).isEqualTo("ami-1e749f67");
   }
 
+  /** An AMI id wins, and is described once: printed with its name, its root device used. */
   @Test
   void anAmiIdWinsOverAnImageName() {
     machines.create("ami", flags("amazonec2-image", "ubuntu-14-04-x64", "amazonec2-ami", "ami-785db401"));
-    assertThat(machines.driverJson("ami").get("AMI").asText()).isEqualTo("ami-785db401");
-    assertThat(ApiCallCounter.count("DescribeImages")).isZero();
+    ObjectNode saved = machines.driverJson("ami");
+    assertThat(saved.get("AMI").asText()).isEqualTo("ami-785db401");
+    assertThat(saved.get("ImageName").asText()).isEqualTo("ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-server-20170721");
+    assertThat(instance(saved.get("InstanceId").asText()).imageId()).isEqualTo("ami-785db401");
+    assertThat(ApiCallCounter.count("DescribeImages")).isEqualTo(1);
+    assertThat(machines.progress)
+        .contains("(ami) Using AMI ami-785db401 (ubuntu/images/hvm-ssd/ubuntu-xenial-16.04-amd64-server-20170721)");
   }
 
   @Test
-  void aBadImageNameFailsBeforeAnythingIsCreated() {
+  void aBadImageNameOrAmiFailsBeforeAnythingIsCreated() {
     assertThatThrownBy(() -> machines.create("bad", flags("amazonec2-image", "ubuntu-99-04-x64")))
         .hasMessageStartingWith("No image matches \"ubuntu-99-04-x64\" in region us-east-1");
     assertThatThrownBy(() -> machines.create("bad", flags("amazonec2-image", "plan9-4")))
         .hasMessageStartingWith("Unknown image name \"plan9-4\". Accepted forms: ");
+    assertThatThrownBy(() -> machines.create("bad", flags("amazonec2-ami", "ami-12345678")))
+        .hasMessageStartingWith("AMI ami-12345678 not found in region us-east-1 (InvalidAMIID.NotFound: ");
+    assertThatThrownBy(() -> machines.create("bad", flags("amazonec2-ami", "12345678")))
+        .hasMessageStartingWith("AMI 12345678 not found in region us-east-1 (InvalidAMIID.Malformed: ");
     assertThat(liveInstances(check)).isEmpty();
     assertThat(keyPairs(check)).isEmpty();
     assertThat(groupsBesidesDefault(check)).isEmpty();

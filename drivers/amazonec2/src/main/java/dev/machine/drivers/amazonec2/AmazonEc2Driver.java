@@ -37,6 +37,7 @@ import software.amazon.awssdk.services.ec2.model.DescribeSubnetsResponse;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IamInstanceProfileSpecification;
+import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
@@ -540,9 +541,10 @@ public final class AmazonEc2Driver extends BaseDriver {
         .subnetId();
   }
 
-  /** Resolves the image name (or the default Ubuntu LTS) to an AMI id, unless an AMI id was given. */
+  /** Resolves the image name (or the default Ubuntu LTS) to an AMI id, or checks the AMI id given. */
   private void chooseImage() {
     if (!ami.isEmpty()) {
+      inspectGivenAmi();
       return;
     }
     ImageCatalog catalog = ImageCatalog.load();
@@ -554,17 +556,57 @@ public final class AmazonEc2Driver extends BaseDriver {
                 : catalog.parse(image, Architectures.ofInstanceType(instanceType));
     ImageCatalog.Resolved resolved = catalog.resolve(ec2(), query, region);
     ami = resolved.imageId();
-    imageName = resolved.name() == null ? "" : resolved.name();
-    if (Ec2Flags.DEFAULT_DEVICE_NAME.equals(deviceName)
-        && resolved.rootDeviceName() != null
-        && !resolved.rootDeviceName().isEmpty()) {
-      // The root volume's size only applies when the mapping names the image's own root device.
-      deviceName = resolved.rootDeviceName();
-    }
+    imageName = nullToEmpty(resolved.name());
+    useRootDevice(resolved.rootDeviceName());
     if (Ec2Flags.DEFAULT_SSH_USER.equals(sshUser) && !resolved.sshUser().isEmpty()) {
       sshUser = resolved.sshUser();
     }
     progress().info("Using AMI " + ami + " (" + imageName + ")");
+  }
+
+  /**
+   * Describes the AMI given with {@code --amazonec2-ami} once: a wrong id then fails here, before
+   * anything is created, and the image's root device is known. Without the right to describe
+   * images (a policy written for Docker Machine, which never did), the AMI is launched as given.
+   */
+  private void inspectGivenAmi() {
+    List<Image> images;
+    try {
+      images = ec2().describeImages(b -> b.imageIds(ami)).images();
+    } catch (SdkException e) {
+      String code = AwsErrors.code(e);
+      if (code.startsWith("InvalidAMIID.")) { // NotFound, Malformed, Unavailable
+        throw amiNotFound(AwsErrors.describe(e));
+      }
+      if (!code.equals("UnauthorizedOperation")) {
+        throw e;
+      }
+      progress().warn("Could not describe AMI " + ami + " (" + AwsErrors.describe(e) + "); using it as given");
+      progress().info("Using AMI " + ami);
+      return;
+    }
+    if (images.isEmpty()) {
+      throw amiNotFound("no such image");
+    }
+    imageName = nullToEmpty(images.get(0).name());
+    useRootDevice(images.get(0).rootDeviceName());
+    progress().info("Using AMI " + ami + " (" + imageName + ")");
+  }
+
+  private MachineException amiNotFound(String cause) {
+    return new MachineException(
+        "AMI " + ami + " not found in region " + region + " (" + cause + "). Check --amazonec2-ami and"
+            + " --amazonec2-region.");
+  }
+
+  /**
+   * Takes the image's root device name unless {@code --amazonec2-device-name} was given: the root
+   * volume's size only applies when the mapping names the image's own root device.
+   */
+  private void useRootDevice(String rootDeviceName) {
+    if (Ec2Flags.DEFAULT_DEVICE_NAME.equals(deviceName) && rootDeviceName != null && !rootDeviceName.isEmpty()) {
+      deviceName = rootDeviceName;
+    }
   }
 
   /**

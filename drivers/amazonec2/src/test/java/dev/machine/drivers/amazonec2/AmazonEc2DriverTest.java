@@ -458,12 +458,95 @@ class AmazonEc2DriverTest {
     assertThat(infos).contains("Using AMI ami-arm (ubuntu/images/hvm-ssd-gp3/ubuntu-noble-24.04-arm64-server-1)");
   }
 
+  /** DescribeImages knows ami-1, named "own-image", with this root device. */
+  private void amiIs(String rootDeviceName) {
+    doReturn(
+            DescribeImagesResponse.builder()
+                .images(Image.builder().imageId("ami-1").name("own-image").rootDeviceName(rootDeviceName).build())
+                .build())
+        .when(ec2)
+        .describeImages(any(DescribeImagesRequest.class));
+  }
+
+  /** A given AMI is described once: printed with its name, and its root device gets the root size. */
+  @Test
+  void aGivenAmiIsDescribedOnceAndItsRootDeviceGetsTheRootSize() {
+    readyToCreate();
+    configured("amazonec2-ami", "ami-1", "amazonec2-root-size", 40);
+    amiIs("/dev/xvda");
+    launchSucceeds();
+    driver.preCreateCheck();
+    driver.create();
+    ArgumentCaptor<DescribeImagesRequest> described = ArgumentCaptor.forClass(DescribeImagesRequest.class);
+    verify(ec2).describeImages(described.capture());
+    assertThat(described.getValue().imageIds()).containsExactly("ami-1");
+    ArgumentCaptor<RunInstancesRequest> run = ArgumentCaptor.forClass(RunInstancesRequest.class);
+    verify(ec2).runInstances(run.capture());
+    assertThat(run.getValue().imageId()).isEqualTo("ami-1");
+    assertThat(run.getValue().blockDeviceMappings().get(0).deviceName()).isEqualTo("/dev/xvda");
+    assertThat(run.getValue().blockDeviceMappings().get(0).ebs().volumeSize()).isEqualTo(40);
+    assertThat(infos).contains("Using AMI ami-1 (own-image)");
+    assertThat(driver.writeConfig().get("ImageName").asText()).isEqualTo("own-image");
+  }
+
+  @Test
+  void aDeviceNameGivenAsAFlagWinsOverTheAmisRootDevice() {
+    readyToCreate();
+    configured("amazonec2-ami", "ami-1", "amazonec2-device-name", "/dev/sdb");
+    amiIs("/dev/xvda");
+    driver.preCreateCheck();
+    assertThat(driver.writeConfig().get("DeviceName").asText()).isEqualTo("/dev/sdb");
+  }
+
+  @Test
+  void anAmiEc2DoesNotKnowStopsTheCreateBeforeAnythingIsMade() {
+    readyToCreate();
+    doThrow(awsError("InvalidAMIID.NotFound", "The image id '[ami-1]' does not exist", 400))
+        .when(ec2)
+        .describeImages(any(DescribeImagesRequest.class));
+    assertThatThrownBy(() -> driver.preCreateCheck())
+        .isInstanceOf(MachineException.class)
+        .hasMessage(
+            "AMI ami-1 not found in region us-east-1 (InvalidAMIID.NotFound: The image id '[ami-1]' does not exist)."
+                + " Check --amazonec2-ami and --amazonec2-region.");
+    configured("amazonec2-ami", "nonsense");
+    doThrow(awsError("InvalidAMIID.Malformed", "Invalid id: \"nonsense\" (expecting \"ami-...\")", 400))
+        .when(ec2)
+        .describeImages(any(DescribeImagesRequest.class));
+    assertThatThrownBy(() -> driver.preCreateCheck())
+        .hasMessageStartingWith("AMI nonsense not found in region us-east-1 (InvalidAMIID.Malformed: ")
+        .hasMessageNotContaining("\n");
+    configured("amazonec2-ami", "ami-1");
+    doReturn(DescribeImagesResponse.builder().build()).when(ec2).describeImages(any(DescribeImagesRequest.class));
+    assertThatThrownBy(() -> driver.preCreateCheck()).hasMessageStartingWith("AMI ami-1 not found in region us-east-1");
+    verify(ec2, never()).importKeyPair(any(ImportKeyPairRequest.class));
+    verify(ec2, never()).createSecurityGroup(any(CreateSecurityGroupRequest.class));
+    verify(ec2, never()).runInstances(any(RunInstancesRequest.class));
+  }
+
+  /** An IAM policy written for Docker Machine may not allow DescribeImages: the AMI is used as given. */
+  @Test
+  void anAmiThatMayNotBeDescribedIsUsedAsGiven() {
+    readyToCreate();
+    doThrow(awsError("UnauthorizedOperation", "You are not authorized to perform this operation.", 403))
+        .when(ec2)
+        .describeImages(any(DescribeImagesRequest.class));
+    driver.preCreateCheck();
+    assertThat(driver.writeConfig().get("DeviceName").asText()).isEqualTo("/dev/sda1");
+    assertThat(warnings)
+        .containsExactly(
+            "Could not describe AMI ami-1 (UnauthorizedOperation: You are not authorized to perform this operation.);"
+                + " using it as given");
+    assertThat(infos).contains("Using AMI ami-1");
+  }
+
   // --- Create failures ----------------------------------------------------------------------------
 
   private void readyToCreate() {
     configured("amazonec2-ami", "ami-1");
     keyPairs();
     subnets(Subnet.builder().subnetId("subnet-1").vpcId("vpc-1").build());
+    amiIs("/dev/sda1");
     doReturn(ImportKeyPairResponse.builder().keyName("dev").build()).when(ec2).importKeyPair(any(ImportKeyPairRequest.class));
     doReturn(DescribeSecurityGroupsResponse.builder().build())
         .when(ec2)
