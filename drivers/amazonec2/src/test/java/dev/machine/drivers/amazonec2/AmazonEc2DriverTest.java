@@ -164,6 +164,8 @@ class AmazonEc2DriverTest {
     defaultVpcIs("vpc-9999");
     newDriver().setConfigFromFlags(options("amazonec2-region", "eu-west-1"));
     newDriver().setConfigFromFlags(options("amazonec2-region", "eu-central-1"));
+    // The SDK's region list, not Docker Machine's 2018 table (which rejected eu-central-2).
+    newDriver().setConfigFromFlags(options("amazonec2-region", "eu-central-2"));
     assertThatThrownBy(() -> newDriver().setConfigFromFlags(options("amazonec2-region", "xx-nowhere-1")))
         .hasMessage("Invalid region specified");
     newDriver()
