@@ -30,6 +30,8 @@ final class HostSetup {
   /** Succeeds when the user's shell finds a {@code docker} command. */
   static final String HAS_DOCKER = "command -v docker";
   private static final int SCRIPT_OUTPUT_LINES = 20;
+  /** Starts docker unless it runs (a package may install it stopped). */
+  static final String START_IF_STOPPED = "sudo systemctl is-active docker || sudo systemctl -f start docker";
 
   private final RemoteShell shell;
   private final Host host;
@@ -178,9 +180,18 @@ final class HostSetup {
     return "\n" + String.join("\n", lines.subList(Math.max(0, lines.size() - count), lines.size()));
   }
 
-  /** Starts docker if a package left it stopped, then waits until {@code sudo docker version} works. */
+  /**
+   * Starts docker if a package left it stopped, then waits until {@code sudo docker version} works.
+   * A docker that will not start is no error yet: the likely cause is a bad drop-in an earlier run
+   * left, which {@link #configureAuth} replaces before it checks the daemon itself. Failing here
+   * would make every later provision fail on the old options, so the host could never be repaired.
+   */
   private void waitForDockerCli() {
-    mustRun("sudo systemctl is-active docker || sudo systemctl -f start docker");
+    CommandResult started = shell.run(START_IF_STOPPED);
+    if (!started.ok()) {
+      progress.info("Docker does not start with its current configuration; replacing it...");
+      return;
+    }
     CommandResult[] last = new CommandResult[1];
     boolean ready =
         Waits.poll(
@@ -202,7 +213,9 @@ final class HostSetup {
    * Docker Machine's {@code ConfigureAuth}: certificates and daemon options, then a daemon restart.
    * Unlike Docker Machine, which stops docker first, everything is uploaded while the daemon runs
    * (it reads them only at start, and each file is replaced atomically): a failed upload leaves the
-   * running daemon untouched, and docker is down only for the restart.
+   * running daemon untouched, and docker is down only for the restart. When docker does not come
+   * up with the new drop-in (a bad {@code --engine-opt}), the previous one is put back and docker
+   * restarted with it, so the host is left as it was; the failure is still reported.
    */
   void configureAuth() {
     AuthOptions auth = host.hostOptions().authOptions();
@@ -230,14 +243,39 @@ final class HostSetup {
     int port = dockerPort();
     progress.info("Setting Docker configuration on the remote daemon...");
     String dropIn = DockerDropIn.content(host.hostOptions().engineOptions(), port, host.driver().driverName());
+    mustRun(DropInBackup.SAVE);
     shell.writeFile(DockerDropIn.PATH, dropIn.getBytes(StandardCharsets.UTF_8), 0644);
+    try {
+      mustRun("sudo systemctl daemon-reload");
+      // Stop, drop a leftover docker0 (its old address would survive a changed --bip), start.
+      mustRun("sudo systemctl -f stop docker");
+      mustRun("if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi");
+      mustRun("sudo systemctl -f start docker");
+      waitForDaemonPort(port);
+    } catch (MachineException e) {
+      throw restorePreviousDropIn(e);
+    }
+    // A copy left behind would be harmless (systemd ignores it; the next run replaces it).
+    shell.run(DropInBackup.DISCARD);
+  }
 
-    mustRun("sudo systemctl daemon-reload");
-    // Stop, drop a leftover docker0 (its old address would survive a changed --bip), start.
-    mustRun("sudo systemctl -f stop docker");
-    mustRun("if [ ! -z \"$(ip link show docker0 2>/dev/null)\" ]; then sudo ip link delete docker0; fi");
-    mustRun("sudo systemctl -f start docker");
-    waitForDaemonPort(port);
+  /**
+   * Puts the previous drop-in back (or removes the new one when there was none) and restarts
+   * docker with it. Returns the exception to throw: {@code failure}, with a line added when the
+   * host could not be put back either.
+   */
+  private MachineException restorePreviousDropIn(MachineException failure) {
+    progress.info("Docker did not start with the new configuration; putting back the previous one...");
+    try {
+      mustRun(DropInBackup.RESTORE);
+      mustRun("sudo systemctl daemon-reload");
+      mustRun("sudo systemctl -f restart docker");
+      return failure;
+    } catch (MachineException e) {
+      return new MachineException(
+          failure.getMessage() + "\nThe previous Docker configuration could not be restarted either: " + e.getMessage(),
+          failure);
+    }
   }
 
   /** Docker Machine's {@code WaitForDocker}: polls ss/netstat for the daemon's TCP port. */

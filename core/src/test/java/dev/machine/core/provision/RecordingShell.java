@@ -35,6 +35,7 @@ public final class RecordingShell implements RemoteShell {
   private final List<Rule> rules = new ArrayList<>();
   private final List<Event> events = new ArrayList<>();
   private final java.util.Set<String> failingUploads = new java.util.HashSet<>();
+  private final List<java.util.function.Consumer<Upload>> uploadListeners = new ArrayList<>();
   private boolean closed;
 
   /** Answers commands equal to {@code command}. */
@@ -69,7 +70,15 @@ public final class RecordingShell implements RemoteShell {
     if (failingUploads.contains(remotePath)) {
       throw new SshException(SshException.Reason.COMMAND, "Error writing " + remotePath + ": disk full");
     }
-    events.add(new Upload(remotePath, content.clone(), mode));
+    Upload upload = new Upload(remotePath, content.clone(), mode);
+    events.add(upload);
+    uploadListeners.forEach(l -> l.accept(upload));
+  }
+
+  /** Calls {@code listener} after each successful upload (a fake host keeps its files this way). */
+  public RecordingShell onUpload(java.util.function.Consumer<Upload> listener) {
+    uploadListeners.add(listener);
+    return this;
   }
 
   /** Makes uploads to {@code remotePath} fail (with an {@link SshException}, as SshConnection's). */
