@@ -6,6 +6,7 @@ import dev.machine.core.host.AuthOptions;
 import dev.machine.core.host.EngineOptions;
 import dev.machine.core.host.Host;
 import dev.machine.core.host.MachineCertificates;
+import dev.machine.core.ssh.CommandFailure;
 import dev.machine.core.ssh.CommandResult;
 import dev.machine.core.ssh.RemoteShell;
 import dev.machine.core.ssh.ShellQuote;
@@ -53,7 +54,7 @@ final class HostSetup {
     CommandResult osRelease = shell.run("cat /etc/os-release");
     if (!osRelease.ok()) {
       throw new MachineException(
-          "Error getting SSH command: " + sshError("cat /etc/os-release", osRelease));
+          "Error getting SSH command: " + CommandFailure.message("cat /etc/os-release", osRelease));
     }
     return ProvisionerDetector.detect(OsRelease.parse(osRelease.output()));
   }
@@ -121,7 +122,7 @@ final class HostSetup {
       String install = provisioner.packages().installCommand("docker");
       CommandResult result = shell.run(install);
       if (!result.ok()) {
-        throw new MachineException("error installing docker: " + sshError(install, result));
+        throw new MachineException("error installing docker: " + CommandFailure.message(install, result));
       }
       source = "installing the docker package";
     } else {
@@ -333,25 +334,16 @@ final class HostSetup {
       throw new MachineException("Failed to obtain lock: " + Waits.retriesExceeded(waits.attempts()));
     }
     if (!last[0].ok()) {
-      throw new MachineException("Error running \"" + command + "\": " + sshError(command, last[0]));
+      throw new MachineException("Error running \"" + command + "\": " + CommandFailure.reason(last[0]));
     }
   }
 
   private CommandResult mustRun(String command) {
     CommandResult result = shell.run(command);
     if (!result.ok()) {
-      throw new MachineException(sshError(command, result));
+      throw new MachineException(CommandFailure.message(command, result));
     }
     return result;
-  }
-
-  private static String sshError(String command, CommandResult result) {
-    return "Something went wrong running an SSH command!\ncommand : "
-        + command
-        + "\nerr     : exit status "
-        + result.exitCode()
-        + "\noutput  : "
-        + result.output();
   }
 
   private static String parent(String path) {

@@ -239,8 +239,7 @@ class SshProvisioningTest extends ProvisioningTestBase {
     RecordingShell shell = shellFor("ubuntu-22.04");
     shell.answer("sudo apt-get update", 100, "E: The repository is not signed.");
     assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
-        .hasMessageStartingWith("Error running \"sudo apt-get update\": Something went wrong running an SSH command!")
-        .hasMessageContaining("output  : E: The repository is not signed.");
+        .hasMessage("Error running \"sudo apt-get update\": exit status 100: E: The repository is not signed.");
   }
 
   @Test
@@ -352,15 +351,29 @@ class SshProvisioningTest extends ProvisioningTestBase {
   }
 
   @Test
-  void aFailingCommandStopsProvisioningWithDockerMachinesSshError() {
+  void aFailingCommandIsNamedWithItsCauseOnTheFirstLineAndItsOutputBelow() {
     RecordingShell shell = shellFor("ubuntu-22.04");
-    shell.answer("sudo systemctl -f stop docker", 5, "Failed to stop docker.service");
+    shell.answer("sudo systemctl -f stop docker", 5, "Failed to stop docker.service: Access denied\nSee system logs.\n");
     assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
         .hasMessage(
-            "Something went wrong running an SSH command!\n"
-                + "command : sudo systemctl -f stop docker\n"
-                + "err     : exit status 5\n"
-                + "output  : Failed to stop docker.service");
+            "sudo systemctl -f stop docker: exit status 5: Failed to stop docker.service: Access denied\n"
+                + "Failed to stop docker.service: Access denied\n"
+                + "See system logs.");
+  }
+
+  @Test
+  void aDaemonThatRejectsAnOptionIsReportedByDockerdsOwnWords() {
+    RecordingShell shell = shellFor("debian-12");
+    // The test hosts' systemctl prints the end of dockerd's log; dockerd ends with a hint.
+    String output = "Job for docker.service failed. See /var/log/docker.log:\n"
+        + "time=\"2024-01-01T00:00:00Z\" level=info msg=\"Daemon shutdown complete\"\n"
+        + "Status: unknown flag: --no-such-dockerd-flag\n"
+        + "See 'dockerd --help'., Code: 125\n";
+    shell.answer("sudo systemctl -f start docker", 1, output);
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .satisfies(e -> assertThat(e.getMessage().lines().findFirst().orElseThrow())
+            .isEqualTo("sudo systemctl -f start docker: exit status 1: Status: unknown flag: --no-such-dockerd-flag"))
+        .hasMessageContaining("\nSee 'dockerd --help'., Code: 125");
   }
 
   @Test
@@ -375,7 +388,7 @@ class SshProvisioningTest extends ProvisioningTestBase {
   void unreadableOsReleaseIsReported() {
     RecordingShell shell = new RecordingShell().answer("cat /etc/os-release", 1, "cat: /etc/os-release: No such file");
     assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
-        .hasMessageStartingWith("Error getting SSH command: Something went wrong running an SSH command!");
+        .hasMessage("Error getting SSH command: cat /etc/os-release: exit status 1: cat: /etc/os-release: No such file");
   }
 
   @Test

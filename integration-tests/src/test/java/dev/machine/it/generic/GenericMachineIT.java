@@ -169,12 +169,14 @@ class GenericMachineIT {
   @Test
   @Order(9)
   void aCreateThatFailsLeavesNothingBehind() {
-    // dockerd refuses an unknown flag, so the daemon never listens: provisioning fails after its wait.
+    // dockerd refuses an unknown flag, so docker does not start: provisioning puts the host back and fails.
     Result r = create("h4", "--engine-opt", "no-such-dockerd-flag=1").exits(1);
-    // The first line says what failed; the failing command's output follows, for diagnosis.
+    // The first line names the failing command and dockerd's complaint; the command's output
+    // follows, for diagnosis.
     assertThat(r.err().lines().findFirst().orElse(""))
-        .startsWith("Error creating machine: Error running provisioning: ");
-    assertThat(r.err()).contains("unknown flag: --no-such-dockerd-flag");
+        .startsWith("Error creating machine: Error running provisioning: sudo systemctl -f start docker: exit status 1: ")
+        .endsWith("unknown flag: --no-such-dockerd-flag");
+    assertThat(r.err()).contains("Job for docker.service failed. See /var/log/docker.log:");
     assertThat(r.out()).contains("(use --keep-on-failure to keep it)");
     assertThat(machine.store().resolve("machines/h4")).doesNotExist();
     assertThat(machine.run("ls", "-q").exits(0).out()).doesNotContain("h4");

@@ -6,6 +6,7 @@ import dev.machine.core.driver.BaseDriver;
 import dev.machine.core.driver.DriverContext;
 import dev.machine.core.driver.DriverOptions;
 import dev.machine.core.driver.State;
+import dev.machine.core.ssh.CommandFailure;
 import dev.machine.core.ssh.CommandResult;
 import dev.machine.core.ssh.RemoteShell;
 import dev.machine.core.ssh.SshConnection;
@@ -217,9 +218,7 @@ public final class GenericDriver extends BaseDriver {
         throw e;
       }
       if (!result.ok()) {
-        throw new MachineException(
-            "ssh command error:\ncommand : " + command + "\nerr     : exit status " + result.exitCode()
-                + "\noutput  : " + result.output());
+        throw new MachineException(CommandFailure.message(command, result));
       }
     }
   }

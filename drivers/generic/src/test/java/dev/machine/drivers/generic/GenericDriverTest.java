@@ -355,8 +355,7 @@ class GenericDriverTest {
     GenericDriver refused = withShell(new ArrayList<>(), cmd -> new CommandResult(1, "sudo: a password is required"));
     refused.setConfigFromFlags(options(Map.of("generic-ip-address", "10.0.0.5")));
     assertThatThrownBy(refused::restart)
-        .hasMessage(
-            "ssh command error:\ncommand : sudo shutdown -r now\nerr     : exit status 1\noutput  : sudo: a password is required");
+        .hasMessage("sudo shutdown -r now: exit status 1: sudo: a password is required");
   }
 
   private GenericDriver withShell(List<SshTarget> targets, Function<String, CommandResult> answer) {
