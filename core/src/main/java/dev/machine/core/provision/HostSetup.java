@@ -10,6 +10,8 @@ import dev.machine.core.ssh.CommandFailure;
 import dev.machine.core.ssh.CommandResult;
 import dev.machine.core.ssh.RemoteShell;
 import dev.machine.core.ssh.ShellQuote;
+import dev.machine.core.ssh.SshException;
+import dev.machine.core.ssh.SshWait;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -17,8 +19,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The steps of provisioning one host over one open {@link RemoteShell}, in Docker Machine's order.
@@ -39,6 +44,7 @@ final class HostSetup {
   private final Progress progress;
   private final Waits waits;
   private final ServerCertIssuer certs;
+  private final Logger log = LoggerFactory.getLogger(HostSetup.class);
 
   HostSetup(RemoteShell shell, Host host, Progress progress, Waits waits, ServerCertIssuer certs) {
     this.shell = shell;
@@ -193,17 +199,16 @@ final class HostSetup {
       progress.info("Docker does not start with its current configuration; replacing it...");
       return;
     }
-    CommandResult[] last = new CommandResult[1];
     boolean ready =
         Waits.poll(
             waits.attempts(),
             waits.interval(),
             () -> {
-              last[0] = shell.run("sudo docker version");
-              if (!last[0].ok() && last[0].output().contains("command not found")) {
+              CommandResult result = runForWait("sudo docker version").orElse(null);
+              if (result != null && !result.ok() && result.output().contains("command not found")) {
                 throw new MachineException("error installing docker: docker is not installed on the host");
               }
-              return last[0].ok();
+              return result != null && result.ok();
             });
     if (!ready) {
       throw new MachineException(Waits.retriesExceeded(waits.attempts()));
@@ -286,10 +291,28 @@ final class HostSetup {
         Waits.poll(
             waits.portAttempts(),
             waits.portInterval(),
-            () -> listening.matcher(shell.run(DOCKER_PORT_PROBE).output()).find());
+            () -> runForWait(DOCKER_PORT_PROBE).map(r -> listening.matcher(r.output()).find()).orElse(false));
     if (!up) {
       throw new MachineException(
           "Unable to verify the Docker daemon is listening: " + Waits.retriesExceeded(waits.portAttempts()));
+    }
+  }
+
+  /**
+   * Runs {@code command} as one attempt of a wait. As in Docker Machine's waits, an SSH failure is
+   * "not yet" (empty): a host drops the connection while it reboots, and the next attempt dials
+   * anew (see {@link HostConnection}). A failure waiting cannot fix, such as a rejected key or a
+   * changed host key, ends the wait.
+   */
+  private Optional<CommandResult> runForWait(String command) {
+    try {
+      return Optional.of(shell.run(command));
+    } catch (SshException e) {
+      if (!SshWait.isTransient(e.reason())) {
+        throw e;
+      }
+      log.debug("{}: not yet: {}", command, e.getMessage());
+      return Optional.empty();
     }
   }
 

@@ -12,4 +12,13 @@ public interface RemoteShellFactory {
    * (Docker Machine's {@code WaitForSSH}); fails with a {@link dev.machine.core.MachineException}.
    */
   RemoteShell open(Host host, Progress progress);
+
+  /**
+   * Dials {@code host} once more, without waiting, after the host dropped the connection; a wait
+   * calls it between its attempts. Fails with a {@link dev.machine.core.ssh.SshException}. By
+   * default, as {@link #open} without progress.
+   */
+  default RemoteShell reconnect(Host host) {
+    return open(host, Progress.SILENT);
+  }
 }

@@ -84,6 +84,6 @@ public final class SshProvisioning implements Provisioning {
 
   private RemoteShell connect(Host host, Progress progress) {
     progress.info("Waiting for SSH to be available...");
-    return shells.open(host, progress);
+    return new HostConnection(shells.open(host, progress), () -> shells.reconnect(host));
   }
 }

@@ -111,8 +111,8 @@ public final class SshWait {
         "Too many retries waiting for SSH to be available.  Last error: " + lastError);
   }
 
-  /** Whether waiting may fix a failure of this kind. */
-  static boolean isTransient(SshException.Reason reason) {
+  /** Whether waiting may fix a failure of this kind (a host that is down or still booting). */
+  public static boolean isTransient(SshException.Reason reason) {
     return switch (reason) {
       case CONNECT, TRANSPORT, COMMAND -> true;
       case AUTH, KEY_FILE, HOST_KEY_CHANGED -> false;

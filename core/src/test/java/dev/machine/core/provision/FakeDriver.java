@@ -16,6 +16,12 @@ final class FakeDriver extends BaseDriver {
     this.url = url;
   }
 
+  /** As above, with SSH on {@code sshPort} (a test server's). */
+  FakeDriver(DriverContext context, String ip, String url, int sshPort) {
+    this(context, ip, url);
+    this.sshPort = sshPort;
+  }
+
   @Override
   public String driverName() {
     return "fake";
