@@ -120,17 +120,17 @@ final class HostSetup {
     if (shell.run(HAS_DOCKER).ok()) {
       return;
     }
-    boolean fromPackage =
-        provisioner.dockerSource() == Provisioner.DockerSource.DISTRIBUTION_PACKAGE
-            && url.equals(EngineOptions.DEFAULT_INSTALL_URL);
+    DockerInstall docker = provisioner.docker();
     String source;
-    if (fromPackage) {
-      String install = provisioner.packages().installCommand("docker");
-      CommandResult result = shell.run(install);
-      if (!result.ok()) {
-        throw new MachineException("error installing docker: " + CommandFailure.message(install, result));
+    if (docker.source() != DockerInstall.Source.INSTALL_SCRIPT && url.equals(EngineOptions.DEFAULT_INSTALL_URL)) {
+      for (String install : docker.commands()) {
+        CommandResult result = shell.run(install);
+        if (!result.ok()) {
+          throw new MachineException(
+              withHint("error installing docker: " + CommandFailure.message(install, result), docker.failureHint()));
+        }
       }
-      source = "installing the docker package";
+      source = "installing the docker packages";
     } else {
       runInstallScript(url);
       source = "running the install script " + url;
@@ -139,6 +139,15 @@ final class HostSetup {
       throw new MachineException(
           "error installing docker: there is no docker command on the host after " + source);
     }
+  }
+
+  /** {@code message} with {@code hint} on its second line, so the first still gives the cause. */
+  private static String withHint(String message, String hint) {
+    if (hint.isEmpty()) {
+      return message;
+    }
+    int end = message.indexOf('\n');
+    return end < 0 ? message + "\n" + hint : message.substring(0, end) + "\n" + hint + message.substring(end);
   }
 
   /** Downloads the install script to a private file on the host, runs it with sh, removes it. */

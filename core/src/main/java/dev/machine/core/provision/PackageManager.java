@@ -1,5 +1,7 @@
 package dev.machine.core.provision;
 
+import dev.machine.core.ssh.ShellQuote;
+import java.util.List;
 import java.util.Optional;
 
 /** How packages are installed and upgraded on a distribution family. Commands run as the SSH user. */
@@ -34,6 +36,11 @@ public enum PackageManager {
     public String upgradeDockerCommand() {
       return rpmUpgrade("sudo -E yum upgrade -y");
     }
+
+    @Override
+    public List<String> addRepositoryCommands(String repoUrl) {
+      return List.of(installCommand("yum-utils"), "sudo -E yum-config-manager --add-repo " + ShellQuote.quote(repoUrl));
+    }
   },
   DNF {
     @Override
@@ -44,6 +51,11 @@ public enum PackageManager {
     @Override
     public String upgradeDockerCommand() {
       return rpmUpgrade("sudo -E dnf upgrade -y");
+    }
+
+    @Override
+    public List<String> addRepositoryCommands(String repoUrl) {
+      return List.of(installCommand("dnf-plugins-core"), "sudo -E dnf config-manager --add-repo " + ShellQuote.quote(repoUrl));
     }
   },
   ZYPPER {
@@ -91,6 +103,16 @@ public enum PackageManager {
    * turns into a full system upgrade.
    */
   public abstract String upgradeDockerCommand();
+
+  /**
+   * Adds the rpm repository whose {@code .repo} file is at {@code repoUrl} (the config-manager
+   * plugin is installed first: minimal images lack it).
+   *
+   * @throws UnsupportedOperationException for a manager without rpm repository files
+   */
+  public List<String> addRepositoryCommands(String repoUrl) {
+    throw new UnsupportedOperationException(this + " has no rpm repositories");
+  }
 
   private static String rpmUpgrade(String upgrade) {
     return "pkgs=$(rpm -q --qf '%{NAME}\\n' "

@@ -1,7 +1,6 @@
 package dev.machine.core.provision;
 
 import dev.machine.core.MachineException;
-import dev.machine.core.provision.Provisioner.DockerSource;
 
 /**
  * Chooses the provisioner for a host from its {@code /etc/os-release}. Docker Machine iterated its
@@ -10,17 +9,17 @@ import dev.machine.core.provision.Provisioner.DockerSource;
  */
 public final class ProvisionerDetector {
   public static final Provisioner UBUNTU =
-      new Provisioner("ubuntu(systemd)", PackageManager.APT, DockerSource.INSTALL_SCRIPT, false);
+      new Provisioner("ubuntu(systemd)", PackageManager.APT, DockerInstall.SCRIPT, false);
   public static final Provisioner DEBIAN =
-      new Provisioner("debian", PackageManager.APT, DockerSource.INSTALL_SCRIPT, true);
+      new Provisioner("debian", PackageManager.APT, DockerInstall.SCRIPT, true);
   public static final Provisioner AMAZON_LINUX_2 =
-      new Provisioner("amzn", PackageManager.YUM, DockerSource.DISTRIBUTION_PACKAGE, false);
+      new Provisioner("amzn", PackageManager.YUM, DockerInstall.distributionPackage(PackageManager.YUM), false);
   public static final Provisioner AMAZON_LINUX_2023 =
-      new Provisioner("amzn", PackageManager.DNF, DockerSource.DISTRIBUTION_PACKAGE, false);
+      new Provisioner("amzn", PackageManager.DNF, DockerInstall.distributionPackage(PackageManager.DNF), false);
   public static final Provisioner SUSE =
-      new Provisioner("SUSE", PackageManager.ZYPPER, DockerSource.DISTRIBUTION_PACKAGE, false);
+      new Provisioner("SUSE", PackageManager.ZYPPER, DockerInstall.distributionPackage(PackageManager.ZYPPER), false);
   public static final Provisioner ARCH =
-      new Provisioner("arch", PackageManager.PACMAN, DockerSource.DISTRIBUTION_PACKAGE, false);
+      new Provisioner("arch", PackageManager.PACMAN, DockerInstall.distributionPackage(PackageManager.PACMAN), false);
 
   private ProvisionerDetector() {}
 
@@ -52,22 +51,17 @@ public final class ProvisionerDetector {
         return DEBIAN;
       }
       case "rhel" -> {
-        return redHat("redhat", os);
+        return redHat("redhat", os, os.compareVersion(8, 0) >= 0 ? DockerInstall.RHEL_REPO : DockerInstall.CENTOS_REPO);
       }
       case "centos" -> {
-        return redHat("centos", os);
+        // get.docker.com supports CentOS, as Docker Machine relied on.
+        return new Provisioner("centos", redHatPackages(os), DockerInstall.SCRIPT, false);
       }
-      case "rocky" -> {
-        return redHat("rocky", os);
-      }
-      case "almalinux" -> {
-        return redHat("almalinux", os);
-      }
-      case "ol" -> {
-        return redHat("ol", os);
+      case "rocky", "almalinux", "ol" -> {
+        return redHat(id, os, DockerInstall.CENTOS_REPO);
       }
       case "fedora" -> {
-        return new Provisioner("fedora", PackageManager.DNF, DockerSource.INSTALL_SCRIPT, false);
+        return new Provisioner("fedora", PackageManager.DNF, DockerInstall.SCRIPT, false);
       }
       case "amzn" -> {
         if (os.versionId().equals("2")) {
@@ -83,7 +77,10 @@ public final class ProvisionerDetector {
       }
       default -> {}
     }
-    if (os.isLike("suse") || id.startsWith("opensuse") || id.equals("sles")) {
+    if (id.equals("sles") || id.equals("sled")) {
+      return new Provisioner("SUSE", PackageManager.ZYPPER, DockerInstall.slesContainersModule(slesModuleVersion(os)), false);
+    }
+    if (os.isLike("suse") || id.startsWith("opensuse")) {
       return SUSE;
     }
     if (os.idLike().contains("arch")) {
@@ -92,10 +89,20 @@ public final class ProvisionerDetector {
     throw new MachineException("OS type not recognized");
   }
 
-  /** RHEL and its rebuilds: yum before EL 8, dnf from EL 8 on. */
-  private static Provisioner redHat(String name, OsRelease os) {
-    PackageManager pm = os.compareVersion(8, 0) >= 0 ? PackageManager.DNF : PackageManager.YUM;
-    return new Provisioner(name, pm, DockerSource.INSTALL_SCRIPT, false);
+  /** RHEL and its rebuilds: Docker CE from Docker's repository at {@code repoUrl}. */
+  private static Provisioner redHat(String name, OsRelease os, String repoUrl) {
+    PackageManager pm = redHatPackages(os);
+    return new Provisioner(name, pm, DockerInstall.dockerRepository(pm, repoUrl), false);
+  }
+
+  /** yum before EL 8, dnf from EL 8 on. */
+  private static PackageManager redHatPackages(OsRelease os) {
+    return os.compareVersion(8, 0) >= 0 ? PackageManager.DNF : PackageManager.YUM;
+  }
+
+  /** The Containers Module follows the service pack from SLE 15 on ({@code 15.5}); SLE 12 has one. */
+  private static String slesModuleVersion(OsRelease os) {
+    return os.compareVersion(15, 0) >= 0 ? os.versionId() : "12";
   }
 
   private static MachineException unsupported(String os, String why) {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.machine.core.MachineException;
-import dev.machine.core.provision.Provisioner.DockerSource;
+import dev.machine.core.provision.DockerInstall.Source;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -13,11 +13,11 @@ class ProvisionerDetectorTest {
   @CsvSource({
     "ubuntu-22.04, ubuntu(systemd), APT, INSTALL_SCRIPT, false",
     "debian-12, debian, APT, INSTALL_SCRIPT, true",
-    "rhel-9, redhat, DNF, INSTALL_SCRIPT, false",
+    "rhel-9, redhat, DNF, DOCKER_REPOSITORY, false",
     "centos-7, centos, YUM, INSTALL_SCRIPT, false",
-    "rocky-9, rocky, DNF, INSTALL_SCRIPT, false",
-    "almalinux-9, almalinux, DNF, INSTALL_SCRIPT, false",
-    "ol-8, ol, DNF, INSTALL_SCRIPT, false",
+    "rocky-9, rocky, DNF, DOCKER_REPOSITORY, false",
+    "almalinux-9, almalinux, DNF, DOCKER_REPOSITORY, false",
+    "ol-8, ol, DNF, DOCKER_REPOSITORY, false",
     "fedora-39, fedora, DNF, INSTALL_SCRIPT, false",
     "amzn-2, amzn, YUM, DISTRIBUTION_PACKAGE, false",
     "amzn-2023, amzn, DNF, DISTRIBUTION_PACKAGE, false",
@@ -27,12 +27,38 @@ class ProvisionerDetectorTest {
     "manjaro, arch, PACMAN, DISTRIBUTION_PACKAGE, false",
   })
   void choosesTheProvisionerForEachSupportedDistribution(
-      String sample, String name, PackageManager pm, DockerSource source, boolean installsSudo) {
+      String sample, String name, PackageManager pm, Source source, boolean installsSudo) {
     Provisioner p = ProvisionerDetector.detect(OsReleaseSamples.parsed(sample));
     assertThat(p.name()).isEqualTo(name);
     assertThat(p.packages()).isEqualTo(pm);
-    assertThat(p.dockerSource()).isEqualTo(source);
+    assertThat(p.docker().source()).isEqualTo(source);
     assertThat(p.installsSudo()).isEqualTo(installsSudo);
+  }
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "rhel-9, https://download.docker.com/linux/rhel/docker-ce.repo",
+    "rocky-9, https://download.docker.com/linux/centos/docker-ce.repo",
+    "almalinux-9, https://download.docker.com/linux/centos/docker-ce.repo",
+    "ol-8, https://download.docker.com/linux/centos/docker-ce.repo",
+  })
+  void redHatAndItsRebuildsGetDockerCeFromDockersRepository(String sample, String repo) {
+    Provisioner p = ProvisionerDetector.detect(OsReleaseSamples.parsed(sample));
+    assertThat(p.docker().commands())
+        .containsExactly(
+            "sudo -E dnf install -y dnf-plugins-core",
+            "sudo -E dnf config-manager --add-repo '" + repo + "'",
+            "sudo -E dnf install -y docker-ce docker-ce-cli containerd.io");
+  }
+
+  @org.junit.jupiter.api.Test
+  void anEl7RebuildUsesYumAndTheCentosRepository() {
+    Provisioner p = ProvisionerDetector.detect(OsRelease.parse("ID=\"ol\"\nVERSION_ID=\"7.9\"\nNAME=\"Oracle Linux Server\""));
+    assertThat(p.docker().commands())
+        .containsExactly(
+            "sudo -E yum install -y yum-utils",
+            "sudo -E yum-config-manager --add-repo 'https://download.docker.com/linux/centos/docker-ce.repo'",
+            "sudo -E yum install -y docker-ce docker-ce-cli containerd.io");
   }
 
   @ParameterizedTest(name = "{0}")

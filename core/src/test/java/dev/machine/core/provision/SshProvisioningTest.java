@@ -87,7 +87,7 @@ class SshProvisioningTest extends ProvisioningTestBase {
   }
 
   @Test
-  void rockyUsesDnfAndTheInstallScript() {
+  void rockyWithDockerUsesDnfForItsPackages() {
     RecordingShell shell = shellFor("rocky-9");
     provisioning(shell).provision(host(Engines.defaults()), progress);
     assertThat(shell.transcript())
@@ -99,6 +99,46 @@ class SshProvisioningTest extends ProvisioningTestBase {
                     HOSTS_FIX,
                     "sudo -E dnf install -y curl",
                     HostSetup.HAS_DOCKER)));
+  }
+
+  @Test
+  void rockyWithoutDockerInstallsDockerCeFromDockersRepository() {
+    RecordingShell shell = withoutDocker(shellFor("rocky-9"));
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo -E dnf install -y curl",
+                    HostSetup.HAS_DOCKER,
+                    "sudo -E dnf install -y dnf-plugins-core",
+                    "sudo -E dnf config-manager --add-repo 'https://download.docker.com/linux/centos/docker-ce.repo'",
+                    "sudo -E dnf install -y docker-ce docker-ce-cli containerd.io",
+                    HostSetup.HAS_DOCKER)));
+    assertThat(shell.commands()).noneMatch(c -> c.contains("get.docker.com"));
+  }
+
+  @Test
+  void anExplicitInstallUrlWinsOverDockersRepository() {
+    RecordingShell shell = withoutDocker(shellFor("almalinux-9"));
+    provisioning(shell).provision(host(Engines.withInstallUrl("https://example.com/install.sh")), progress);
+    assertThat(scriptInstall(shell)).endsWith("'https://example.com/install.sh'");
+    assertThat(shell.commands()).noneMatch(c -> c.contains("docker-ce"));
+  }
+
+  @Test
+  void aFailedSlesInstallSaysDockerIsInTheContainersModule() {
+    RecordingShell shell = withoutDocker(shellFor("sles-15"));
+    shell.answer(c -> c.startsWith("sudo -E SUSEConnect "), c -> new CommandResult(67,
+        "Error: Invalid system credentials, probably because the registered system was deleted in SUSE Customer Center.\n"));
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .hasMessage("error installing docker: sudo -E SUSEConnect -p sle-module-containers/'15.5'/$(uname -m): exit status 67: "
+            + "Error: Invalid system credentials, probably because the registered system was deleted in SUSE Customer Center.\n"
+            + "SLES has Docker in its Containers Module, which needs the host registered with the SUSE Customer "
+            + "Center or a local RMT/SMT server (SUSEConnect -r ...)");
   }
 
   @Test
