@@ -145,7 +145,15 @@ class SshProvisioningTest extends ProvisioningTestBase {
   void centos7UsesYum() {
     RecordingShell shell = shellFor("centos-7");
     provisioning(shell).provision(host(Engines.defaults()), progress);
-    assertThat(shell.commands()).contains("sudo -E yum install -y curl").doesNotContain("sudo apt-get update");
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo -E yum install -y curl",
+                    HostSetup.HAS_DOCKER)));
     assertThat(progress.lines()).contains("Provisioning with centos...");
   }
 
@@ -171,7 +179,17 @@ class SshProvisioningTest extends ProvisioningTestBase {
   void amazonLinux2UsesYum() {
     RecordingShell shell = withoutDocker(shellFor("amzn-2"));
     provisioning(shell).provision(host(Engines.defaults()), progress);
-    assertThat(shell.commands()).contains("sudo -E yum install -y docker");
+    assertThat(shell.transcript())
+        .containsExactlyElementsOf(
+            expected(
+                List.of(
+                    "cat /etc/os-release",
+                    HOSTNAME,
+                    HOSTS_FIX,
+                    "sudo -E yum install -y curl",
+                    HostSetup.HAS_DOCKER,
+                    "sudo -E yum install -y docker",
+                    HostSetup.HAS_DOCKER)));
   }
 
   @Test
