@@ -5,6 +5,7 @@ import dev.machine.core.Progress;
 import dev.machine.core.driver.Driver;
 import dev.machine.core.driver.State;
 import dev.machine.core.golang.GoQuote;
+import dev.machine.core.provision.OsDetectionException;
 import dev.machine.core.provision.Provisioning;
 import dev.machine.core.store.Store;
 
@@ -172,6 +173,8 @@ public final class HostCreator {
     progress.info("Detecting operating system of created instance...");
     try {
       provisioning.provision(host, progress);
+    } catch (OsDetectionException e) {
+      throw new MachineException("Error detecting OS: " + e.getMessage(), e);
     } catch (MachineException e) {
       throw new MachineException("Error running provisioning: " + e.getMessage(), e);
     }

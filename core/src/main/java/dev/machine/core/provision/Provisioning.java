@@ -14,6 +14,8 @@ public interface Provisioning {
    * (Docker Machine's DetectProvisioner + Provision), ending with the daemon listening with TLS.
    * Progress lines: {@code Waiting for SSH to be available...}, {@code Detecting the provisioner...},
    * {@code Provisioning with <os>...}, ...
+   *
+   * @throws OsDetectionException when SSH, {@code /etc/os-release} or the OS itself fails detection
    */
   void provision(Host host, Progress progress);
 

@@ -6,6 +6,7 @@ import dev.machine.core.host.Host;
 import dev.machine.core.host.SwarmOptions;
 import dev.machine.core.ssh.RemoteShell;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * {@link Provisioning} over SSH: each call opens ONE connection and runs all its commands as
@@ -48,11 +49,22 @@ public final class SshProvisioning implements Provisioning {
   @Override
   public void provision(Host host, Progress progress) {
     rejectSwarm(host.hostOptions().swarmOptions());
-    try (RemoteShell shell = connect(host, progress)) {
+    try (RemoteShell shell = detecting(() -> connect(host, progress))) {
       HostSetup setup = new HostSetup(shell, host, progress, waits, certs);
-      Provisioner provisioner = setup.detect();
+      Provisioner provisioner = detecting(setup::detect);
       progress.info("Provisioning with " + provisioner.name() + "...");
       setup.provision(provisioner);
+    }
+  }
+
+  /** Runs a step of OS detection (Docker Machine's DetectProvisioner): its failures are {@link OsDetectionException}s. */
+  private static <T> T detecting(Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (OsDetectionException e) {
+      throw e;
+    } catch (MachineException e) {
+      throw new OsDetectionException(e);
     }
   }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.driver.State;
+import dev.machine.core.provision.OsDetectionException;
 import dev.machine.core.provision.Provisioning;
 import dev.machine.core.testing.HostFixtures;
 import dev.machine.core.testing.MemoryStore;
@@ -321,5 +322,45 @@ class HostCreatorTest {
     assertThatThrownBy(() -> creator.create(HostFixtures.host(root, "dev", new ScriptedDriver("none", "dev"), List.of()), false))
         .hasMessage("Error generating certificates: certificate authority key already exists");
     assertThat(store.exists("dev")).isFalse();
+  }
+
+  @Test
+  void aFailedOsDetectionReadsErrorDetectingOs() {
+    HostCreator creator = creatorProvisioningWith(() -> {
+      throw new OsDetectionException(new MachineException("OS type not recognized"));
+    });
+
+    assertThatThrownBy(() -> creator.create(HostFixtures.host(root, "h1", new ScriptedDriver("generic", "h1"), List.of()), false))
+        .hasMessage("Error creating machine: Error detecting OS: OS type not recognized");
+  }
+
+  @Test
+  void aFailureAfterDetectionReadsErrorRunningProvisioning() {
+    HostCreator creator = creatorProvisioningWith(() -> {
+      throw new MachineException("sudo systemctl -f start docker: exit status 1: unknown flag: --x");
+    });
+
+    assertThatThrownBy(() -> creator.create(HostFixtures.host(root, "h1", new ScriptedDriver("generic", "h1"), List.of()), false))
+        .hasMessage("Error creating machine: Error running provisioning: sudo systemctl -f start docker: exit status 1: "
+            + "unknown flag: --x");
+  }
+
+  private HostCreator creatorProvisioningWith(Runnable provision) {
+    Provisioning failing = new Provisioning() {
+      @Override
+      public void provision(Host host, Progress p) {
+        provision.run();
+      }
+
+      @Override
+      public void waitForDocker(Host host, Progress p) {}
+
+      @Override
+      public void configureAuth(Host host, Progress p) {}
+
+      @Override
+      public void upgrade(Host host, Progress p) {}
+    };
+    return new HostCreator(store, certs, failing, (h, s) -> "", new RetryWait(1, Duration.ZERO, d -> {}), progress);
   }
 }

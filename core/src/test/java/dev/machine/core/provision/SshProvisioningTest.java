@@ -438,6 +438,7 @@ class SshProvisioningTest extends ProvisioningTestBase {
   void unsupportedOsStopsAfterDetection() {
     RecordingShell shell = shellFor("boot2docker");
     assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .isInstanceOf(OsDetectionException.class)
         .hasMessage("Boot2Docker is not supported: it is no longer maintained");
     assertThat(shell.commands()).containsExactly("cat /etc/os-release");
   }
@@ -446,7 +447,27 @@ class SshProvisioningTest extends ProvisioningTestBase {
   void unreadableOsReleaseIsReported() {
     RecordingShell shell = new RecordingShell().answer("cat /etc/os-release", 1, "cat: /etc/os-release: No such file");
     assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .isInstanceOf(OsDetectionException.class)
         .hasMessage("Error getting SSH command: cat /etc/os-release: exit status 1: cat: /etc/os-release: No such file");
+  }
+
+  @Test
+  void sshThatNeverAnswersIsADetectionFailure() {
+    var never = new SshProvisioning((h, p) -> {
+      throw new MachineException("Too many retries waiting for SSH to be available.  Last error: refused");
+    }, (a, n, s, m) -> {}, FAST);
+    assertThatThrownBy(() -> never.provision(host(Engines.defaults()), progress))
+        .isInstanceOf(OsDetectionException.class)
+        .hasMessage("Too many retries waiting for SSH to be available.  Last error: refused");
+  }
+
+  @Test
+  void aFailureAfterDetectionIsNoDetectionFailure() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    shell.answer("sudo systemctl -f enable docker", 1, "Failed to enable unit");
+    assertThatThrownBy(() -> provisioning(shell).provision(host(Engines.defaults()), progress))
+        .isNotInstanceOf(OsDetectionException.class)
+        .hasMessage("sudo systemctl -f enable docker: exit status 1: Failed to enable unit");
   }
 
   @Test
