@@ -69,7 +69,7 @@ final class HostSetup {
   void provision(Provisioner provisioner) {
     EngineOptions engine = host.hostOptions().engineOptions();
     if (provisioner.installsSudo()) {
-      mustRun("if ! type sudo; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y sudo; fi");
+      runWaitingForLock("if ! type sudo; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y sudo; fi");
     }
     setHostname(host.name());
     installPackage(provisioner.packages(), "curl");
@@ -98,10 +98,15 @@ final class HostSetup {
 
   private void installPackage(PackageManager packages, String pkg) {
     packages.refreshCommand().ifPresent(this::runWaitingForLock);
+    runPackageCommand(packages, packages.installCommand(pkg));
+  }
+
+  /** A package command; apt's wait while another apt or dpkg holds the lock (yum, dnf and zypper wait by themselves). */
+  private void runPackageCommand(PackageManager packages, String command) {
     if (packages == PackageManager.APT) {
-      runWaitingForLock(packages.installCommand(pkg));
+      runWaitingForLock(command);
     } else {
-      mustRun(packages.installCommand(pkg));
+      mustRun(command);
     }
   }
 
@@ -329,7 +334,7 @@ final class HostSetup {
   void upgrade(Provisioner provisioner) {
     progress.info("Upgrading docker...");
     provisioner.packages().refreshCommand().ifPresent(this::runWaitingForLock);
-    mustRun(provisioner.packages().upgradeDockerCommand());
+    runPackageCommand(provisioner.packages(), provisioner.packages().upgradeDockerCommand());
     progress.info("Restarting docker...");
     mustRun("sudo systemctl daemon-reload");
     mustRun("sudo systemctl -f restart docker");

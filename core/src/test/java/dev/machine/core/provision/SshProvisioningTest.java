@@ -285,6 +285,31 @@ class SshProvisioningTest extends ProvisioningTestBase {
   }
 
   @Test
+  void debiansSudoInstallWaitsForTheAptLock() {
+    String installSudo = "if ! type sudo; then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y sudo; fi";
+    RecordingShell shell = shellFor("debian-12");
+    int[] calls = {0};
+    shell.answer(installSudo::equals, c -> ++calls[0] < 2
+        ? new CommandResult(100, "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 99 (apt-get)")
+        : new CommandResult(0, ""));
+    provisioning(shell).provision(host(Engines.defaults()), progress);
+    assertThat(shell.commands().stream().filter(installSudo::equals)).hasSize(2);
+  }
+
+  @Test
+  void upgradeWaitsForTheAptLock() {
+    RecordingShell shell = shellFor("ubuntu-22.04");
+    String upgrade = PackageManager.APT.upgradeDockerCommand();
+    int[] calls = {0};
+    shell.answer(upgrade::equals, c -> ++calls[0] < 3
+        ? new CommandResult(100, "E: Could not get lock /var/lib/dpkg/lock-frontend. It is held by process 99 (unattended-upgr)")
+        : new CommandResult(0, ""));
+    provisioning(shell).upgrade(host(Engines.defaults()), progress);
+    assertThat(shell.commands().stream().filter(upgrade::equals)).hasSize(3);
+    assertThat(shell.commands()).endsWith("sudo systemctl -f restart docker", HostSetup.DOCKER_PORT_PROBE);
+  }
+
+  @Test
   void givesUpOnTheAptLockAfterTheRetries() {
     RecordingShell shell = shellFor("ubuntu-22.04");
     shell.answer("sudo apt-get update", 100, "E: Could not get lock /var/lib/apt/lists/lock");
