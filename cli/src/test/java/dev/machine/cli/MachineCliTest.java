@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -74,5 +75,23 @@ class MachineCliTest {
     assertThat(r.err()).isEqualTo("Error: No machine name(s) specified and no \"default\" machine exists\n");
     assertThat(run("-s", store.toString(), "url", "a", "b").err())
         .isEqualTo("Error: Expected one machine name as an argument\n");
+  }
+
+  @Test
+  void regenerateCertsWithClientCertsNamesTheOtherMachinesEvenWhenANamedOneFails() throws Exception {
+    for (String name : List.of("a", "other")) {
+      assertThat(run("-s", store.toString(), "create", "-d", "none", "--url", "tcp://127.0.0.1:2376", name).code()).isZero();
+    }
+    // "a" cannot take the new certificates: its ca.pem is a directory with something in it.
+    Path blocked = store.resolve("machines/a/ca.pem");
+    Files.delete(blocked);
+    Files.createDirectories(blocked.resolve("x"));
+
+    Result r = run("-s", store.toString(), "regenerate-certs", "-f", "--client-certs", "a");
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("ca.pem");
+    assertThat(r.out()).contains("Regenerating local certificates")
+        .contains("unreachable until you run 'machine regenerate-certs -f other'");
   }
 }

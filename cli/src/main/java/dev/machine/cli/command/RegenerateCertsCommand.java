@@ -37,7 +37,8 @@ final class RegenerateCertsCommand extends ParsedCommand {
         return 0;
       }
     }
-    if (args.bool("client-certs")) {
+    boolean newCa = args.bool("client-certs");
+    if (newCa) {
       progress.info("Regenerating local certificates");
       store.withStoreLock(
           () -> {
@@ -47,19 +48,37 @@ final class RegenerateCertsCommand extends ParsedCommand {
           });
     }
     HostLifecycle lifecycle = new HostLifecycle(ctx.services().provisioning(), RetryWait.standard(), progress);
-    new MultiHostAction(store).run(names, lifecycle::regenerateCertificates);
-    if (args.bool("client-certs")) {
-      List<String> others = store.list().stream().filter(n -> !names.contains(n)).toList();
-      if (!others.isEmpty()) {
-        progress.warn(
-            "The CA changed: these machines still have server certificates from the old one and are "
-                + "unreachable until you run '"
-                + ctx.appName()
-                + " regenerate-certs -f "
-                + String.join(" ", others)
-                + "'");
+    try {
+      new MultiHostAction(store).run(names, lifecycle::regenerateCertificates);
+    } finally {
+      // The CA is replaced whatever happened to the named machines: the others must be told.
+      if (newCa) {
+        warnAboutOldCa(ctx, progress, store, names);
       }
     }
     return 0;
+  }
+
+  private static void warnAboutOldCa(CliContext ctx, Progress progress, Store store, List<String> named) {
+    List<String> others;
+    try {
+      others = store.list().stream().filter(n -> !named.contains(n)).toList();
+    } catch (RuntimeException e) {
+      // The error the user must see is the one that got us here, if any: say it in general terms.
+      progress.warn(
+          "The CA changed: machines not named here still have server certificates from the old one; run '"
+              + ctx.appName()
+              + " regenerate-certs -f NAME' for each of them");
+      return;
+    }
+    if (!others.isEmpty()) {
+      progress.warn(
+          "The CA changed: these machines still have server certificates from the old one and are "
+              + "unreachable until you run '"
+              + ctx.appName()
+              + " regenerate-certs -f "
+              + String.join(" ", others)
+              + "'");
+    }
   }
 }
