@@ -1,7 +1,6 @@
 package dev.machine.core.ssh;
 
 import dev.machine.core.MachineException;
-import dev.machine.core.golang.GoQuote;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,7 +72,7 @@ public final class CopyCommands {
         argv.add("--progress");
       }
       argv.add("-e");
-      argv.add("ssh " + String.join(" ", options));
+      argv.add("ssh " + String.join(" ", options.stream().map(CopyCommands::rsyncWord).toList()));
       if (recursive) {
         argv.add("-r");
       }
@@ -128,6 +127,15 @@ public final class CopyCommands {
     return argv;
   }
 
+  /**
+   * One word of rsync's {@code -e} command line: rsync splits it on spaces and strips single and
+   * double quotes (no backslashes), so a word with a space or a quote goes in single quotes, a
+   * single quote inside doubled.
+   */
+  static String rsyncWord(String word) {
+    return word.matches("[^\\s'\"]*") ? word : "'" + word.replace("'", "''") + "'";
+  }
+
   /** One side, resolved: {@code target} is null for a local path. */
   private record Side(CopyLocation location, SshTarget target) {
     boolean missesKey() {
@@ -143,7 +151,7 @@ public final class CopyCommands {
         options.addAll(List.of("-o", "Port=" + target.port()));
       }
       if (target.hasKey()) {
-        options.addAll(List.of("-o", "IdentityFile=" + GoQuote.quote(target.keyPath())));
+        options.addAll(List.of("-o", "IdentityFile=" + SshOptionValue.quoted(target.keyPath())));
       }
       return options;
     }

@@ -77,13 +77,14 @@ public final class ExternalSsh {
   }
 
   /**
-   * {@code -o StrictHostKeyChecking=yes -o UserKnownHostsFile=<file>} for a pinned file, else
+   * {@code -o StrictHostKeyChecking=yes -o UserKnownHostsFile=<file>} for a pinned file (quoted
+   * for ssh's parser when the store path has spaces), else
    * Docker Machine's {@code -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null}.
    */
   static List<String> hostKeyOptions(Path pinnedFile) {
     if (pinnedFile == null) {
       return List.of("-o", "StrictHostKeyChecking=no", "-o", "UserKnownHostsFile=/dev/null");
     }
-    return List.of("-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + pinnedFile);
+    return List.of("-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=" + SshOptionValue.of(pinnedFile.toString()));
   }
 }

@@ -89,7 +89,7 @@ class CopyCommandsTest {
     assertThat(argv.subList(1, argv.size())).containsExactly(
         "--progress", "-e",
         "ssh -o StrictHostKeyChecking=no -o UserKnownHostsFile=/dev/null -o LogLevel=quiet -o IdentitiesOnly=yes "
-            + "-o Port=22 -o IdentityFile=\"/store/machines/dev/id_rsa\"",
+            + "-o Port=22 -o 'IdentityFile=\"/store/machines/dev/id_rsa\"'",
         "-r", "./dir", "ubuntu@10.0.0.5:/data");
     List<String> quiet = withBinaries("rsync").scp(List.of("./f", "gen:/f"), false, true, true);
     assertThat(quiet.subList(1, quiet.size())).containsExactly(
@@ -156,6 +156,36 @@ class CopyCommandsTest {
       Files.writeString(local, "copied by rsync\n");
       List<String> rsync = commands.scp(List.of(local.toString(), "m:" + remote), false, true, true);
       assertThat(String.join(" ", rsync)).contains("StrictHostKeyChecking=yes");
+      run(rsync);
+      assertThat(remote).hasContent("copied by rsync");
+    }
+  }
+
+  @Test
+  void rsyncWordsWithSpacesOrQuotesAreSingleQuoted() {
+    assertThat(CopyCommands.rsyncWord("Port=22")).isEqualTo("Port=22");
+    assertThat(CopyCommands.rsyncWord("UserKnownHostsFile=\"/my store/known_hosts\""))
+        .isEqualTo("'UserKnownHostsFile=\"/my store/known_hosts\"'");
+    assertThat(CopyCommands.rsyncWord("IdentityFile=\"/bob's/id_rsa\"")).isEqualTo("'IdentityFile=\"/bob''s/id_rsa\"'");
+  }
+
+  @Test
+  void realScpAndRsyncHonourAPinInAStorePathWithSpaces() throws Exception {
+    try (LoopbackSshd sshd = LoopbackSshd.start(Files.createDirectory(tmp.resolve("sshd")))) {
+      Path knownHosts = Files.createDirectories(tmp.resolve("my store/machines/m")).resolve("known_hosts");
+      SshConnection.open(sshd.target(knownHosts), java.time.Duration.ofSeconds(10), new SshEnvironment(tmp, null)).close();
+      CopyCommands commands = new CopyCommands(Executables.system(), name -> sshd.target(knownHosts));
+      Path local = Files.writeString(tmp.resolve("local.txt"), "copied by scp\n");
+      Path remote = tmp.resolve("remote.txt");
+
+      List<String> scp = commands.scp(List.of(local.toString(), "m:" + remote), false, false, true);
+      assertThat(scp).containsSequence("-o", "StrictHostKeyChecking=yes", "-o", "UserKnownHostsFile=\"" + knownHosts + "\"");
+      run(scp);
+      assertThat(remote).hasContent("copied by scp");
+
+      Files.writeString(local, "copied by rsync\n");
+      List<String> rsync = commands.scp(List.of(local.toString(), "m:" + remote), false, true, true);
+      assertThat(rsync.get(rsync.indexOf("-e") + 1)).contains(" -o 'UserKnownHostsFile=\"" + knownHosts + "\"' ");
       run(rsync);
       assertThat(remote).hasContent("copied by rsync");
     }

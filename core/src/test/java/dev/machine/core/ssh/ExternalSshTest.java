@@ -86,6 +86,24 @@ class ExternalSshTest {
   }
 
   @Test
+  void aPinInAStorePathWithSpacesIsOneValueForSsh() throws Exception {
+    Path knownHosts = Files.createDirectories(tmp.resolve("my store/machines/dev")).resolve("known_hosts");
+    Files.writeString(knownHosts, "[h]:2222 ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIOMqqnkVzrm0SdG6UOoqKLsabgH5C9okWi0dh2l9GKJl\n");
+    List<String> args = ExternalSsh.arguments(new SshTarget("h", 2222, "root", "", knownHosts), List.of());
+    assertThat(args).containsSequence("-o", "UserKnownHostsFile=\"" + knownHosts + "\"");
+  }
+
+  @Test
+  void optionValuesAreWrittenAsSshsParserReadsThem() {
+    assertThat(SshOptionValue.of("/root/.docker/machine/machines/dev/known_hosts"))
+        .isEqualTo("/root/.docker/machine/machines/dev/known_hosts");
+    assertThat(SshOptionValue.of("/my store/known_hosts")).isEqualTo("\"/my store/known_hosts\"");
+    assertThat(SshOptionValue.of("/a\"b\\c/known_hosts")).isEqualTo("\"/a\\\"b\\\\c/known_hosts\"");
+    assertThat(SshOptionValue.of("/100%/known_hosts")).isEqualTo("/100%%/known_hosts");
+    assertThat(SshOptionValue.quoted("/store/id_rsa")).isEqualTo("\"/store/id_rsa\"");
+  }
+
+  @Test
   void missingSshBinaryIsReported() {
     ExternalSsh ssh = new ExternalSsh(new Executables(tmp.toString()));
     assertThat(ssh.binary()).isEmpty();
