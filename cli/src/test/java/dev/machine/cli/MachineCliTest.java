@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -93,5 +94,36 @@ class MachineCliTest {
     assertThat(r.err()).contains("ca.pem");
     assertThat(r.out()).contains("Regenerating local certificates")
         .contains("unreachable until you run 'machine regenerate-certs -f other'");
+  }
+
+  /** A {@code none} machine, as {@code create -d none} makes it. */
+  void createNone(String name) {
+    Result r = run("-s", store.toString(), "create", "-d", "none", "--url", "tcp://10.0.0.5:2376", name);
+    assertThat(r.code()).as(r.err()).isZero();
+  }
+
+  @Test
+  void aMachineWhoseDriverIsNotInstalledIsListedFailsStatusAndCanBeForceRemoved() throws Exception {
+    createNone("vb");
+    Path config = store.resolve("machines/vb/config.json");
+    Files.writeString(config, Files.readString(config).replace("\"DriverName\": \"none\"", "\"DriverName\": \"virtualbox\""));
+    String notFound = "Driver \"virtualbox\" not found. Do you have the plugin binary accessible in your PATH?";
+
+    Result ls = run("-s", store.toString(), "ls");
+    assertThat(ls.code()).isZero();
+    assertThat(ls.out()).containsPattern("\nvb +- +not found +Error +Unknown +" + Pattern.quote(notFound) + "\n");
+
+    Result status = run("-s", store.toString(), "status", "vb");
+    assertThat(status.code()).isEqualTo(1);
+    assertThat(status.out()).isEmpty();
+    assertThat(status.err()).isEqualTo("error getting state for host vb: " + notFound + "\n");
+
+    assertThat(run("-s", store.toString(), "inspect", "-f", "{{.DriverName}}", "vb").out()).isEqualTo("virtualbox\n");
+
+    Result rm = run("-s", store.toString(), "rm", "-f", "vb");
+    assertThat(rm.code()).isZero();
+    assertThat(rm.err()).isEqualTo("Error removing host \"vb\": " + notFound + "\n");
+    assertThat(rm.out()).contains("Successfully removed vb");
+    assertThat(store.resolve("machines/vb")).doesNotExist();
   }
 }

@@ -5,9 +5,14 @@ import dev.machine.core.MachineException;
 
 /**
  * Stands in for a driver that is not installed (Docker Machine's errdriver), so that {@code ls}
- * still lists the machine and {@code rm -f} can remove it. Its JSON is kept untouched.
+ * still lists the machine (driver {@code not found}, state {@code Error}) and {@code rm -f} can
+ * remove it. Every operation fails with the "not found" error, the state query included, so that
+ * {@code status} reports it. Its JSON is kept untouched; the host keeps the recorded driver name.
  */
 public final class NotFoundDriver implements Driver {
+  /** What {@code ls} shows as the driver of a machine whose driver is missing or that failed to load. */
+  public static final String DISPLAY_NAME = "not found";
+
   private final String name;
   private final String machineName;
   private ObjectNode config;
@@ -23,10 +28,13 @@ public final class NotFoundDriver implements Driver {
         "Driver \"" + name + "\" not found. Do you have the plugin binary accessible in your PATH?");
   }
 
-  /** The name recorded in config.json; {@code ls} shows {@code not found} instead. */
+  /**
+   * {@value #DISPLAY_NAME}, as {@code ls} shows it; the name recorded in config.json stays in
+   * {@link dev.machine.core.host.Host#driverName()}.
+   */
   @Override
   public String driverName() {
-    return name;
+    return DISPLAY_NAME;
   }
 
   @Override
@@ -84,9 +92,10 @@ public final class NotFoundDriver implements Driver {
     throw notLoadable();
   }
 
+  /** Fails, as Docker Machine's errdriver does; {@code ls} then shows the state {@code Error}. */
   @Override
   public State state() {
-    return State.ERROR;
+    throw notLoadable();
   }
 
   @Override

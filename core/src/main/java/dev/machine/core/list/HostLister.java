@@ -1,6 +1,7 @@
 package dev.machine.core.list;
 
 import dev.machine.core.MachineException;
+import dev.machine.core.driver.NotFoundDriver;
 import dev.machine.core.driver.State;
 import dev.machine.core.host.Host;
 import dev.machine.core.host.SwarmOptions;
@@ -33,7 +34,7 @@ public final class HostLister {
       } catch (MachineException e) {
         String error = String.valueOf(e.getMessage()).replace("\n", "");
         failed.add(
-            new HostListItem(name, "", false, false, "not found", State.ERROR, "", null, "", null, error, "",
+            new HostListItem(name, "", false, false, NotFoundDriver.DISPLAY_NAME, State.ERROR, "", null, "", null, error, "",
                 Duration.ZERO));
       }
     }

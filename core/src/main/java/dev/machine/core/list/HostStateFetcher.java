@@ -96,7 +96,7 @@ public final class HostStateFetcher {
     } catch (TimeoutException e) {
       future.cancel(true);
       return new HostListItem(
-          host.name(), "", false, false, host.driverName(), State.TIMEOUT, "", null, "", null, "", "",
+          host.name(), "", false, false, host.driver().driverName(), State.TIMEOUT, "", null, "", null, "", "",
           timeout);
     } catch (ExecutionException e) {
       return errorItem(host, String.valueOf(e.getCause().getMessage()));
@@ -108,7 +108,7 @@ public final class HostStateFetcher {
 
   private static HostListItem errorItem(Host host, String error) {
     return new HostListItem(
-        host.name(), "", false, false, host.driverName(), State.ERROR, "", null, "", null, error, "",
+        host.name(), "", false, false, host.driver().driverName(), State.ERROR, "", null, "", null, error, "",
         Duration.ZERO);
   }
 
@@ -166,7 +166,7 @@ public final class HostStateFetcher {
       swarmColumn = swarmMasters.getOrDefault(swarm.discovery(), "") + (master ? " (master)" : "");
     }
     return new HostListItem(
-        host.name(), active, activeHost, activeSwarm, host.driverName(), state, url, swarm, swarmColumn,
+        host.name(), active, activeHost, activeSwarm, driver.driverName(), state, url, swarm, swarmColumn,
         host.hostOptions().engineOptions(), error == null ? "" : error, dockerVersion,
         Duration.ofMillis(Math.round((System.nanoTime() - begin) / 1e6)));
   }

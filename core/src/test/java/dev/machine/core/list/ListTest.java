@@ -3,9 +3,12 @@ package dev.machine.core.list;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.machine.core.MachineException;
 import dev.machine.core.driver.BatchStateQuery;
 import dev.machine.core.driver.Driver;
+import dev.machine.core.driver.NotFoundDriver;
 import dev.machine.core.driver.State;
 import dev.machine.core.host.Host;
 import dev.machine.core.testing.HostFixtures;
@@ -121,6 +124,26 @@ class ListTest {
     assertThat(stopped.url()).isEmpty();
     assertThat(stopped.error()).as("Host is not running is hidden").isEmpty();
     assertThat(stopped.dockerVersion()).isEqualTo("Unknown");
+  }
+
+  @Test
+  void aMachineWhoseDriverIsNotInstalledIsListedWithDriverNotFoundAndStateError() {
+    ObjectNode config = JsonNodeFactory.instance.objectNode().put("MachineName", "vb");
+    store.with(
+        new Host("vb", "virtualbox", new NotFoundDriver("virtualbox", "vb", config),
+            HostFixtures.options(root, "vb", List.of(), false, "")));
+
+    List<HostListItem> items = lister("").list(ListFilters.parse(List.of()), Duration.ofSeconds(5));
+
+    assertThat(items).singleElement().satisfies(vb -> {
+      assertThat(vb.driverName()).isEqualTo("not found");
+      assertThat(vb.state()).isEqualTo(State.ERROR);
+      assertThat(vb.active()).isEqualTo("-");
+      assertThat(vb.error())
+          .isEqualTo("Driver \"virtualbox\" not found. Do you have the plugin binary accessible in your PATH?");
+    });
+    // The driver filter still matches the name recorded in config.json.
+    assertThat(names("driver=virtualbox")).containsExactly("vb");
   }
 
   @Test

@@ -1,11 +1,11 @@
 package dev.machine.core.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.machine.core.Progress;
 import dev.machine.core.driver.DriverContext;
 import dev.machine.core.driver.NotFoundDriver;
-import dev.machine.core.driver.State;
 import dev.machine.core.host.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +86,9 @@ class FileStoreCompatibilityTest {
 
     assertThat(host.driver()).isInstanceOf(NotFoundDriver.class);
     assertThat(host.driverName()).isEqualTo("virtualbox");
-    assertThat(host.driver().state()).isEqualTo(State.ERROR);
+    assertThat(host.driver().driverName()).isEqualTo("not found");
+    assertThatThrownBy(() -> host.driver().state())
+        .hasMessage("Driver \"virtualbox\" not found. Do you have the plugin binary accessible in your PATH?");
     String before = Files.readString(config("vb"));
     store().save(host);
     assertThat(Files.readString(config("vb"))).isEqualTo(before);
