@@ -126,4 +126,13 @@ class MachineCliTest {
     assertThat(rm.out()).contains("Successfully removed vb");
     assertThat(store.resolve("machines/vb")).doesNotExist();
   }
+
+  @Test
+  void lsPrintsATemplateParseErrorAsItIs() {
+    createNone("dev");
+    Result r = run("-s", store.toString(), "ls", "--format", "{{");
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).isEqualTo("template: :1: unclosed action\n");
+  }
 }

@@ -26,7 +26,8 @@ final class LsTemplate {
     try {
       template = Template.parse("", text);
     } catch (TemplateException e) {
-      throw new MachineException("Template parsing error: " + e.getMessage(), e);
+      // Printed as it is: unlike inspect, Docker Machine's ls adds no prefix to a parse error.
+      throw new MachineException(e.getMessage(), e);
     }
     TabWriter w = new TabWriter(5, 1, 3, ' ', 0);
     if (table) {

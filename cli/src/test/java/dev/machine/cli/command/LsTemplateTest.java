@@ -41,6 +41,7 @@ class LsTemplateTest {
 
   @Test
   void aBadTemplateIsReported() {
-    assertThatThrownBy(() -> LsTemplate.render("{{.Name", items)).hasMessageStartingWith("Template parsing error: ");
+    assertThatThrownBy(() -> LsTemplate.render("{{.Name", items)).hasMessage("template: :1: unclosed action");
+    assertThatThrownBy(() -> LsTemplate.render("{{", items)).hasMessage("template: :1: unclosed action");
   }
 }
