@@ -2,7 +2,7 @@ package dev.machine.cli;
 
 import dev.machine.cli.flags.FlagDef;
 import dev.machine.cli.flags.GoBool;
-import dev.machine.cli.flags.UsageException;
+import dev.machine.cli.flags.GoFlagErrors;
 import dev.machine.core.MachineException;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +84,7 @@ public record GlobalOptions(
           String value = inline;
           if (value == null) {
             if (i + 1 >= args.size()) {
-              throw UsageException.incorrectUsage("flag needs an argument: -" + name);
+              throw GoFlagErrors.needsArgument(name);
             }
             value = args.get(++i);
           }
@@ -98,7 +98,7 @@ public record GlobalOptions(
             default -> bugsnag = value;
           }
         }
-        default -> throw UsageException.incorrectUsage("flag provided but not defined: -" + name);
+        default -> throw GoFlagErrors.notDefined(name);
       }
     }
     // MACHINE_DEBUG is applied after the flag, so it wins (as in Docker Machine).
@@ -122,9 +122,7 @@ public record GlobalOptions(
     if (inline == null) {
       return true;
     }
-    return GoBool.parse(inline)
-        .orElseThrow(
-            () -> UsageException.incorrectUsage("invalid boolean value \"" + inline + "\" for -" + name));
+    return GoBool.parse(inline).orElseThrow(() -> GoFlagErrors.invalidBoolean(inline, name));
   }
 
   private static boolean boolEnv(Map<String, String> env, String name) {

@@ -43,5 +43,8 @@ class GlobalOptionsTest {
   void unknownGlobalFlagsAreRejected() {
     assertThatThrownBy(() -> GlobalOptions.parse(List.of("--bogus", "ls"), Map.of()))
         .hasMessage("flag provided but not defined: -bogus");
+    assertThatThrownBy(() -> GlobalOptions.parse(List.of("-s"), Map.of())).hasMessage("flag needs an argument: -s");
+    assertThatThrownBy(() -> GlobalOptions.parse(List.of("-D=maybe", "ls"), Map.of()))
+        .hasMessage("invalid boolean value \"maybe\" for -D: parse error");
   }
 }

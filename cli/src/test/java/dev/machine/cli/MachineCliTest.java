@@ -135,4 +135,29 @@ class MachineCliTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEqualTo("template: :1: unclosed action\n");
   }
+
+  @Test
+  void aMissingOrBadFlagValueGetsGoFlagErrorsAfterTheHelp() {
+    Result missing = run("-s", store.toString(), "ls", "--timeout");
+    assertThat(missing.code()).isEqualTo(1);
+    assertThat(missing.out()).startsWith("Incorrect Usage.\n\nUsage: machine ls [OPTIONS] [arg...]\n");
+    assertThat(missing.err()).isEqualTo("flag needs an argument: -timeout\n");
+
+    Result bad = run("-s", store.toString(), "ls", "-t", "abc");
+    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.out()).startsWith("Incorrect Usage.\n\n");
+    assertThat(bad.err()).isEqualTo("invalid value \"abc\" for flag -t: parse error\n");
+  }
+
+  @Test
+  void aBoolFlagDoesNotSwallowAMachineNamedTrue() {
+    createNone("true");
+    createNone("false");
+    Result r = run("-s", store.toString(), "rm", "-y", "true");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("Successfully removed true");
+    assertThat(store.resolve("machines/true")).doesNotExist();
+    assertThat(run("-s", store.toString(), "rm", "-y=false", "-f", "false").code()).isZero();
+    assertThat(store.resolve("machines/false")).doesNotExist();
+  }
 }

@@ -1,11 +1,11 @@
 package dev.machine.cli.flags;
 
 import dev.machine.core.MachineException;
+import dev.machine.core.driver.FlagType;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +17,13 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Parses one command's arguments with picocli, from {@link FlagDef}s. Options are accepted
- * anywhere (before, between and after positionals); {@code --} ends them. A flag not on the
+ * Parses one command's arguments as Go's flag package does, with picocli for the flags that take
+ * a value. Options are accepted anywhere (before, between and after positionals); {@code --} ends
+ * them. A bool flag takes a value only as {@code --flag=false} ({@link BoolFlags}); any other
+ * flag takes the next argument as its value, even one that starts with a dash. A flag not on the
  * command line takes its environment variable (lists are comma-split), then its default. A value
- * that does not parse, on the command line or in the environment, is an error.
+ * that does not parse, on the command line or in the environment, is an error; on the command
+ * line it is Go's usage error ({@link GoFlagErrors}).
  */
 public final class ArgParser {
   private final Function<String, String> env;
@@ -35,12 +38,21 @@ public final class ArgParser {
       // Skipping it saves ~100 ms of start-up (its classes cannot be class-data shared).
       return new ParsedArgs(defaultsAndEnvironment(flags, Set.of()), Set.of(), args, false);
     }
+    BoolFlags.Extracted bools = BoolFlags.extract(flags, args);
+    List<String> rest = bools.rest();
+    if (rest.stream().noneMatch(a -> a.startsWith("-"))) {
+      Map<String, Object> values = defaultsAndEnvironment(flags, bools.values().keySet());
+      values.putAll(bools.values());
+      return new ParsedArgs(values, bools.values().keySet(), rest, false);
+    }
     CommandSpec spec = CommandSpec.create().name(commandName);
     Map<OptionSpec, FlagDef> byOption = new HashMap<>();
     for (FlagDef flag : flags) {
-      OptionSpec option = option(flag);
-      spec.addOption(option);
-      byOption.put(option, flag);
+      if (flag.type() != FlagType.BOOL) {
+        OptionSpec option = option(flag);
+        spec.addOption(option);
+        byOption.put(option, flag);
+      }
     }
     spec.addOption(
         OptionSpec.builder("--help", "-h", "-help").usageHelp(true).arity("0").type(boolean.class).build());
@@ -51,17 +63,20 @@ public final class ArgParser {
     cl.setExpandAtFiles(false);
     cl.setOverwrittenOptionsAllowed(true);
     cl.setUnmatchedOptionsArePositionalParams(false);
+    cl.setAllowOptionsAsOptionParameters(true);
     ParseResult result;
     try {
-      result = cl.parseArgs(args.toArray(String[]::new));
+      result = cl.parseArgs(rest.toArray(String[]::new));
     } catch (CommandLine.UnmatchedArgumentException e) {
-      String unknown = e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0);
-      throw UsageException.incorrectUsage("flag provided but not defined: -" + stripDashes(unknown));
+      throw GoFlagErrors.notDefined(e.getUnmatched().isEmpty() ? "" : e.getUnmatched().get(0));
+    } catch (CommandLine.MissingParameterException e) {
+      throw GoFlagErrors.needsArgument(
+          e.getArgSpec() instanceof OptionSpec option ? lastSpelling(option, rest) : rest.get(rest.size() - 1));
     } catch (CommandLine.ParameterException e) {
       throw UsageException.incorrectUsage(e.getMessage());
     }
 
-    Set<String> set = new HashSet<>();
+    Set<String> set = new HashSet<>(bools.values().keySet());
     for (Map.Entry<OptionSpec, FlagDef> e : byOption.entrySet()) {
       if (result.hasMatchedOption(e.getKey())) {
         set.add(e.getValue().name());
@@ -69,9 +84,10 @@ public final class ArgParser {
     }
     // The environment is read only for flags not on the command line: a bad value there is then moot.
     Map<String, Object> values = defaultsAndEnvironment(flags, set);
+    values.putAll(bools.values());
     for (Map.Entry<OptionSpec, FlagDef> e : byOption.entrySet()) {
       if (result.hasMatchedOption(e.getKey())) {
-        values.put(e.getValue().name(), fromCommandLine(e.getValue(), e.getKey()));
+        values.put(e.getValue().name(), fromCommandLine(e.getValue(), e.getKey(), rest));
       }
     }
     List<String> positionals = new ArrayList<>();
@@ -98,25 +114,47 @@ public final class ArgParser {
   }
 
   private static OptionSpec option(FlagDef flag) {
-    // Go's flag package also accepts a single dash before a long name (-timeout 5).
-    Set<String> names = new LinkedHashSet<>(flag.dashedNames());
-    names.add("-" + flag.name());
-    OptionSpec.Builder b = OptionSpec.builder(names.toArray(String[]::new));
+    OptionSpec.Builder b = OptionSpec.builder(flag.spellings().toArray(String[]::new));
     return switch (flag.type()) {
-      case BOOL -> b.type(boolean.class).arity("0..1").build();
       case STRING, INT -> b.type(String.class).arity("1").build();
       case STRING_LIST -> b.type(List.class).auxiliaryTypes(String.class).arity("1").build();
+      case BOOL -> throw new IllegalArgumentException("bool flags are read by BoolFlags: " + flag.name());
     };
   }
 
-  private static Object fromCommandLine(FlagDef flag, OptionSpec option) {
+  private static Object fromCommandLine(FlagDef flag, OptionSpec option, List<String> args) {
     Object value = option.getValue();
     return switch (flag.type()) {
-      case BOOL -> Boolean.TRUE.equals(value);
       case STRING -> value == null ? "" : value.toString();
-      case INT -> parseInt(value == null ? "" : value.toString(), "flag --" + flag.name());
+      case INT -> commandLineInt(value == null ? "" : value.toString(), lastSpelling(option, args));
       case STRING_LIST -> value == null ? List.of() : List.copyOf((List<?>) value).stream().map(Object::toString).toList();
+      case BOOL -> throw new IllegalArgumentException("bool flags are read by BoolFlags: " + flag.name());
     };
+  }
+
+  /** Go's {@code strconv.ParseInt} errors, as its flag package words them. */
+  private static int commandLineInt(String value, String spelling) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      boolean digits = value.matches("[+-]?[0-9]+");
+      throw GoFlagErrors.invalidValue(value, spelling, digits ? "value out of range" : "parse error");
+    }
+  }
+
+  /** How the user typed the option the last time (the occurrence whose value counts), e.g. {@code -t}. */
+  private static String lastSpelling(OptionSpec option, List<String> args) {
+    List<String> names = List.of(option.names());
+    int end = args.indexOf("--");
+    for (int i = (end < 0 ? args.size() : end) - 1; i >= 0; i--) {
+      String arg = args.get(i);
+      int eq = arg.indexOf('=');
+      String spelling = eq < 0 ? arg : arg.substring(0, eq);
+      if (names.contains(spelling)) {
+        return spelling;
+      }
+    }
+    return option.longestName();
   }
 
   private static Object fromEnvironment(FlagDef flag, String value) {
@@ -140,14 +178,5 @@ public final class ArgParser {
     } catch (NumberFormatException e) {
       throw new MachineException("invalid value \"" + value + "\" for " + where + ": want an integer");
     }
-  }
-
-  private static String stripDashes(String arg) {
-    String s = arg;
-    while (s.startsWith("-")) {
-      s = s.substring(1);
-    }
-    int eq = s.indexOf('=');
-    return eq < 0 ? s : s.substring(0, eq);
   }
 }

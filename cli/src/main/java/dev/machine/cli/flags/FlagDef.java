@@ -53,6 +53,19 @@ public record FlagDef(List<String> names, FlagType type, Object defaultValue, St
     return names.stream().map(FlagDef::dashed).toList();
   }
 
+  /**
+   * Every way the flag may be typed: {@link #dashedNames()}, plus the long name after a single
+   * dash, as Go's flag package accepts it ({@code -timeout 5}).
+   */
+  public List<String> spellings() {
+    List<String> spellings = new java.util.ArrayList<>(dashedNames());
+    String goStyle = "-" + name();
+    if (!spellings.contains(goStyle)) {
+      spellings.add(goStyle);
+    }
+    return List.copyOf(spellings);
+  }
+
   /** How Docker Machine's help lists the flag: {@code --timeout, -t "10"<TAB>Timeout... [$ENV]}. */
   public String helpLine() {
     String prefixed = String.join(", ", dashedNames());

@@ -86,9 +86,33 @@ class ArgParserTest {
   }
 
   @Test
-  void badCommandLineValuesAreRejected() {
+  void badCommandLineValuesAreGoUsageErrorsNamingTheFlagAsTyped() {
     assertThatThrownBy(() -> parse(Map.of(), "--port", "x"))
-        .hasMessage("invalid value \"x\" for flag --port: want an integer");
+        .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.incorrectUsage()).isTrue())
+        .hasMessage("invalid value \"x\" for flag -port: parse error");
+    assertThatThrownBy(() -> parse(Map.of(), "-t", "abc")).hasMessage("invalid value \"abc\" for flag -t: parse error");
+    assertThatThrownBy(() -> parse(Map.of(), "--timeout=")).hasMessage("invalid value \"\" for flag -timeout: parse error");
+    assertThatThrownBy(() -> parse(Map.of(), "-timeout", "99999999999"))
+        .hasMessage("invalid value \"99999999999\" for flag -timeout: value out of range");
+  }
+
+  @Test
+  void aFlagWithoutItsValueIsAGoUsageError() {
+    assertThatThrownBy(() -> parse(Map.of(), "name", "--timeout"))
+        .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.incorrectUsage()).isTrue())
+        .hasMessage("flag needs an argument: -timeout");
+    assertThatThrownBy(() -> parse(Map.of(), "-t")).hasMessage("flag needs an argument: -t");
+    assertThatThrownBy(() -> parse(Map.of(), "--opt")).hasMessage("flag needs an argument: -opt");
+  }
+
+  @Test
+  void aFlagTakesTheNextArgumentAsItsValueEvenWithADash() {
+    ParsedArgs p = parse(Map.of(), "--url", "--force", "--opt", "-t", "x");
+    assertThat(p.string("url")).isEqualTo("--force");
+    assertThat(p.bool("force")).isFalse();
+    assertThat(p.stringList("opt")).containsExactly("-t");
+    assertThat(p.integer("timeout")).isEqualTo(10);
+    assertThat(p.positionals()).containsExactly("x");
   }
 
   @Test
@@ -107,9 +131,26 @@ class ArgParserTest {
   }
 
   @Test
-  void boolFlagsTakeAnOptionalValue() {
+  void boolFlagsTakeAValueOnlyAfterAnEqualsSign() {
     assertThat(parse(Map.of(), "--force=false").bool("force")).isFalse();
+    assertThat(parse(Map.of(), "--force=false").setOnCommandLine()).containsExactly("force");
+    assertThat(parse(Map.of(), "-f=1", "-verbose=T").values()).containsEntry("force", true).containsEntry("verbose", true);
     assertThat(parse(Map.of(), "--force", "name").positionals()).containsExactly("name");
+    // A following true or false is a positional argument (a machine may be named "true").
+    ParsedArgs p = parse(Map.of(), "-f", "true");
+    assertThat(p.bool("force")).isTrue();
+    assertThat(p.positionals()).containsExactly("true");
+    assertThat(parse(Map.of(), "--force", "false", "--url", "u").positionals()).containsExactly("false");
+    // The last occurrence wins.
+    assertThat(parse(Map.of(), "--force=false", "-f").bool("force")).isTrue();
+    assertThat(parse(Map.of(), "-f", "--force=false").bool("force")).isFalse();
+  }
+
+  @Test
+  void aBadBoolValueIsAGoUsageError() {
+    assertThatThrownBy(() -> parse(Map.of(), "-f=maybe"))
+        .isInstanceOfSatisfying(UsageException.class, e -> assertThat(e.incorrectUsage()).isTrue())
+        .hasMessage("invalid boolean value \"maybe\" for -f: parse error");
   }
 
   @Test
