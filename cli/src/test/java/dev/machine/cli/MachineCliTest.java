@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -159,5 +161,25 @@ class MachineCliTest {
     assertThat(store.resolve("machines/true")).doesNotExist();
     assertThat(run("-s", store.toString(), "rm", "-y=false", "-f", "false").code()).isZero();
     assertThat(store.resolve("machines/false")).doesNotExist();
+  }
+
+  @Test
+  void aSwarmMasterMigratedFromConfigVersion0ShowsAsMasterInTheSwarmColumn() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    String v0;
+    try (InputStream in = getClass().getResourceAsStream("/dev/machine/core/store/v0.config.json")) {
+      v0 = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replace("10.0.0.5:2376", "127.0.0.1:" + closedPort)
+          .replace("/home/alice/.docker/machine", store.toString());
+    }
+    Files.createDirectories(store.resolve("machines/old"));
+    Files.writeString(store.resolve("machines/old/config.json"), v0);
+
+    Result r = run("-s", store.toString(), "ls", "--format", "{{.Name}}: {{.Swarm}}");
+    assertThat(r.err()).isEmpty();
+    assertThat(r.out()).isEqualTo("old: old (master)\n");
   }
 }

@@ -162,7 +162,8 @@ public final class HostStateFetcher {
         master && state == State.RUNNING && swarmUrl(url, swarm.host()).equals(dockerHost);
     String active = activeSwarm ? "* (swarm)" : activeHost ? "*" : "-";
     String swarmColumn = "";
-    if (swarm != null && swarm.isSwarm() && swarm.discovery() != null && !swarm.discovery().isEmpty()) {
+    // No IsSwarm test, as in Docker Machine: a master migrated from config v0 has IsSwarm false.
+    if (swarm != null && swarm.discovery() != null && !swarm.discovery().isEmpty()) {
       swarmColumn = swarmMasters.getOrDefault(swarm.discovery(), "") + (master ? " (master)" : "");
     }
     return new HostListItem(

@@ -11,6 +11,8 @@ import dev.machine.core.driver.Driver;
 import dev.machine.core.driver.NotFoundDriver;
 import dev.machine.core.driver.State;
 import dev.machine.core.host.Host;
+import dev.machine.core.host.HostOptions;
+import dev.machine.core.host.SwarmOptions;
 import dev.machine.core.testing.HostFixtures;
 import dev.machine.core.testing.MemoryStore;
 import dev.machine.core.testing.ScriptedDriver;
@@ -88,6 +90,23 @@ class ListTest {
     assertThat(names("swarm=MASTER")).containsExactly("agent", "master");
     List<HostListItem> items = lister("").list(ListFilters.parse(List.of()), Duration.ofSeconds(5));
     assertThat(items).extracting(HostListItem::swarm).containsExactly("master", "master (master)", "");
+  }
+
+  @Test
+  void theSwarmColumnDoesNotDependOnIsSwarm() {
+    // What a v0 config.json migrates to: a master with a discovery URL, but IsSwarm false.
+    HostOptions fixture = HostFixtures.options(root, "old", List.of(), true, "token://abc");
+    SwarmOptions s = fixture.swarmOptions();
+    SwarmOptions migrated =
+        new SwarmOptions(false, "", "token://abc", false, true, s.host(), s.image(), s.strategy(), 0, 0, null, null,
+            null, false);
+    store.with(new Host("old", "none", new ScriptedDriver("none", "old"),
+        new HostOptions("", 0, 0, fixture.engineOptions(), migrated, fixture.authOptions())));
+
+    List<HostListItem> items = lister("").list(ListFilters.parse(List.of()), Duration.ofSeconds(5));
+
+    assertThat(items).extracting(HostListItem::swarm).containsExactly("old (master)");
+    assertThat(names("swarm=old")).containsExactly("old");
   }
 
   @Test
