@@ -182,4 +182,13 @@ class MachineCliTest {
     assertThat(r.err()).isEmpty();
     assertThat(r.out()).isEqualTo("old: old (master)\n");
   }
+
+  @Test
+  void createHelpWithoutADriverListsTheFlagsSortedByName() {
+    Result r = run("create", "--help");
+    assertThat(r.code()).isZero();
+    List<String> flags = r.out().lines().filter(l -> l.startsWith("   --")).map(l -> l.trim().split("[ ,\t]")[0]).toList();
+    assertThat(flags).contains("--driver", "--engine-opt", "--swarm", "--tls-san").isSorted();
+    assertThat(run("help", "create").out()).isEqualTo(r.out());
+  }
 }

@@ -18,7 +18,7 @@ public final class Commands {
             List.of(FlagDef.integer("timeout, t", 10, "Timeout in seconds, default to 10s")), ActiveCommand::new),
         new CommandDef("config", "Print the connection config for machine", ONE,
             List.of(FlagDef.bool("swarm", "Display the Swarm config instead of the Docker daemon")), ConfigCommand::new),
-        new CommandDef("create", "Create a machine", "", CreateFlags.shared(), CreateCommand::new),
+        new CommandDef("create", "Create a machine", "", CreateFlags.withDriver(List.of()), CreateCommand::new),
         new CommandDef("env", "Display the commands to set up the environment for the Docker client", ONE,
             List.of(
                 FlagDef.bool("swarm", "Display the Swarm config instead of the Docker daemon"),

@@ -42,7 +42,8 @@ final class CreateCommand extends Command {
 
   private static final Pattern SWARM_DISCOVERY = Pattern.compile("[^:]*://.*");
 
-  private List<FlagDef> flags = CreateFlags.shared();
+  /** Sorted by name, as in Docker Machine's help, also when no driver is chosen. */
+  private List<FlagDef> flags = CreateFlags.withDriver(List.of());
 
   CreateCommand(CommandDef def) {
     super(def);

@@ -16,6 +16,7 @@ final class CreateFlags {
 
   private CreateFlags() {}
 
+  /** The flags of every driver, in Docker Machine's declaration order (help sorts them: {@link #withDriver}). */
   static List<FlagDef> shared() {
     return List.of(
         FlagDef.string("driver, d", "", "MACHINE_DRIVER", "Driver to create machine with."),
@@ -42,7 +43,10 @@ final class CreateFlags {
         FlagDef.bool(KEEP_ON_FAILURE, "Keep what a failed create made, to inspect it (by default it is removed)"));
   }
 
-  /** The shared flags plus the driver's, sorted by name as Docker Machine's help lists them. */
+  /**
+   * The shared flags plus the driver's, sorted by name as Docker Machine's help lists them;
+   * {@code withDriver(List.of())} sorts the shared flags alone.
+   */
   static List<FlagDef> withDriver(List<CreateFlag> driverFlags) {
     List<FlagDef> all = new ArrayList<>(shared());
     Set<String> taken = new java.util.HashSet<>();
