@@ -1,5 +1,7 @@
 package dev.machine.cli;
 
+import dev.machine.core.DebugLog;
+
 /**
  * Logging costs start-up time (Logback ~150 ms), so it exists only with {@code -D}/{@code MACHINE_DEBUG}:
  * otherwise SLF4J is bound to its no-op provider and Logback's classes are never loaded. With debug,
@@ -20,13 +22,13 @@ final class Logging {
         PROVIDER,
         debug ? "ch.qos.logback.classic.spi.LogbackServiceProvider" : "org.slf4j.helpers.NOP_FallbackServiceProvider");
     if (debug) {
-      System.setProperty("machine.debug", "true");
+      System.setProperty(DebugLog.PROPERTY, "true");
     }
   }
 
   /** With debug on, the stack trace of an unexpected error goes to stderr. */
   static void debugTrace(Throwable t) {
-    if (Boolean.getBoolean("machine.debug")) {
+    if (DebugLog.enabled()) {
       t.printStackTrace();
     }
   }

@@ -6,6 +6,7 @@ import dev.machine.cli.command.CommandDef;
 import dev.machine.cli.command.Commands;
 import dev.machine.cli.flags.UsageException;
 import dev.machine.cli.help.HelpPrinter;
+import dev.machine.core.DebugLog;
 import dev.machine.core.MachineException;
 import dev.machine.core.host.PreCreateCheckException;
 import dev.machine.core.store.StorePaths;
@@ -48,6 +49,10 @@ public final class MachineCli {
       return 1;
     }
     Logging.configure(globals.debug());
+    if (DebugLog.enabled()) {
+      DebugLog.debug(MachineCli.class, "{} version {} on Java {}; store {}", appName, BuildInfo.fullVersion(),
+          Runtime.version(), StorePaths.root(globals.storagePath(), env));
+    }
 
     if (globals.version()) {
       out.println(appName + " version " + BuildInfo.fullVersion());

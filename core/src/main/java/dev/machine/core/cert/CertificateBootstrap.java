@@ -1,5 +1,6 @@
 package dev.machine.core.cert;
 
+import dev.machine.core.DebugLog;
 import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.files.AtomicFiles;
@@ -46,6 +47,7 @@ public final class CertificateBootstrap {
    */
   public void bootstrap(AuthOptions auth) {
     Paths p = Paths.of(auth);
+    DebugLog.debug(CertificateBootstrap.class, "Checking the CA and client certificate: {}, {}", p.caCert, p.clientCert);
     createCertDir(p);
     IssuedCertificate ca = ensureCa(p);
     ensureClient(p, ca);
@@ -86,14 +88,18 @@ public final class CertificateBootstrap {
       deleteQuietly(p.caKey);
       return createCa(p);
     }
+    DebugLog.debug(CertificateBootstrap.class, "Using the CA {}, valid until {}", p.caCert, current.getNotAfter());
     return null; // loaded lazily: only needed when a client certificate must be issued
   }
 
   private IssuedCertificate createCa(Paths p) {
     progress.info("Creating CA: " + p.caCert);
+    long start = System.nanoTime();
     try {
       IssuedCertificate ca = new CertificateIssuer(clock).certificateAuthority(user);
       PemFiles.writeCertificateAndKey(p.caCert, p.caKey, ca);
+      DebugLog.debug(CertificateBootstrap.class, "Generated a {}-bit RSA CA for organisation {} in {} ms",
+          CertificateIssuer.KEY_BITS, user, millisSince(start));
       return ca;
     } catch (IOException | RuntimeException e) {
       throw new MachineException("generating CA certificate failed: " + message(e), e);
@@ -115,6 +121,8 @@ public final class CertificateBootstrap {
     } else if (newCa != null || !signedBy(current, p.caCert)) {
       progress.info("Client certificate is not signed by the current CA and needs to be regenerated");
     } else {
+      DebugLog.debug(CertificateBootstrap.class, "Using the client certificate {}, valid until {}", p.clientCert,
+          current.getNotAfter());
       return;
     }
     deleteQuietly(p.clientKey);
@@ -123,10 +131,13 @@ public final class CertificateBootstrap {
 
   private void createClient(Paths p, IssuedCertificate caOrNull) {
     progress.info("Creating client certificate: " + p.clientCert);
+    long start = System.nanoTime();
     try {
       IssuedCertificate ca = caOrNull != null ? caOrNull : PemFiles.readCertificateAndKey(p.caCert, p.caKey);
       IssuedCertificate client = new CertificateIssuer(clock).client(user + CLIENT_ORG_SUFFIX, ca);
       PemFiles.writeCertificateAndKey(p.clientCert, p.clientKey, client);
+      DebugLog.debug(CertificateBootstrap.class, "Generated a {}-bit RSA client certificate for organisation {} in {} ms",
+          CertificateIssuer.KEY_BITS, user + CLIENT_ORG_SUFFIX, millisSince(start));
     } catch (IOException | RuntimeException e) {
       throw new MachineException("failure generating client certificate: " + message(e), e);
     }
@@ -152,6 +163,10 @@ public final class CertificateBootstrap {
     } catch (IOException e) {
       throw new MachineException(message(e), e);
     }
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private static void deleteQuietly(Path path) {

@@ -1,5 +1,6 @@
 package dev.machine.core.cert;
 
+import dev.machine.core.DebugLog;
 import dev.machine.core.MachineException;
 import dev.machine.core.host.AuthOptions;
 import java.io.IOException;
@@ -38,6 +39,8 @@ public final class ServerCertificates {
           PemFiles.readCertificateAndKey(Path.of(auth.caCertPath()), Path.of(auth.caPrivateKeyPath()));
       IssuedCertificate server = new CertificateIssuer(clock).server(user + "." + machineName, ca, sans, swarmMaster);
       PemFiles.writeCertificateAndKey(Path.of(auth.serverCertPath()), Path.of(auth.serverKeyPath()), server);
+      DebugLog.debug(ServerCertificates.class, "Generated the server certificate {} for organisation {}.{}, SANs {}",
+          auth.serverCertPath(), user, machineName, sans);
     } catch (IOException e) {
       throw new MachineException(IoErrorText.describe("open", e), e);
     } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package dev.machine.core.docker;
 
+import dev.machine.core.DebugLog;
 import dev.machine.core.MachineException;
 import dev.machine.core.golang.GoQuote;
 import dev.machine.core.host.Host;
@@ -72,6 +73,19 @@ public final class ConnectionChecker {
 
   /** The Go-worded reason the daemon at {@code endpoint} does not accept our certificates, or null. */
   private String validate(DockerEndpoint endpoint, Host host) {
+    if (DebugLog.enabled()) {
+      DebugLog.debug(ConnectionChecker.class, "Checking the TLS connection to {} (CA {}, client certificate {})",
+          endpoint.hostPort(), host.hostOptions().authOptions().caCertPath(),
+          host.hostOptions().authOptions().clientCertPath());
+    }
+    long start = System.nanoTime();
+    String failure = handshake(endpoint, host);
+    DebugLog.debug(ConnectionChecker.class, "TLS connection to {}: {} after {} ms", endpoint.hostPort(),
+        failure == null ? "accepted" : failure, (System.nanoTime() - start) / 1_000_000);
+    return failure;
+  }
+
+  private String handshake(DockerEndpoint endpoint, Host host) {
     Deadline deadline = Deadline.after(timeout);
     try {
       TlsDialer dialer = new TlsDialer(TlsMaterial.load(host.hostOptions().authOptions()));

@@ -1,5 +1,6 @@
 package dev.machine.core.host;
 
+import dev.machine.core.DebugLog;
 import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.driver.Driver;
@@ -115,6 +116,7 @@ public final class HostCreator {
     }
 
     progress.info("Running pre-create checks...");
+    DebugLog.debug(HostCreator.class, "Pre-create check of driver {} for machine {}", host.driverName(), host.name());
     try {
       host.driver().preCreateCheck();
     } catch (MachineException e) {
@@ -146,8 +148,11 @@ public final class HostCreator {
 
   private void performCreate(Host host, CreateCancellation cancellation) {
     Driver driver = host.driver();
+    long start = System.nanoTime();
     try {
       driver.create();
+      DebugLog.debug(HostCreator.class, "Driver {} created machine {} in {} ms", host.driverName(), host.name(),
+          millisSince(start));
     } catch (MachineException e) {
       throw new MachineException("Error in driver during machine creation: " + e.getMessage(), e);
     } finally {
@@ -159,12 +164,16 @@ public final class HostCreator {
 
     if (NONE_DRIVER.equals(host.driverName())) {
       MachineCertificates.copyToMachineDir(host.hostOptions().authOptions());
+      DebugLog.debug(HostCreator.class, "Machine {} has driver none: certificates copied to {}, no provisioning",
+          host.name(), host.hostOptions().authOptions().storePath());
       return;
     }
 
     progress.info("Waiting for machine to be running, this may take a few minutes...");
     try {
+      long waitStart = System.nanoTime();
       wait.waitFor(() -> driver.state() == State.RUNNING);
+      DebugLog.debug(HostCreator.class, "Machine {} is running after {} ms", host.name(), millisSince(waitStart));
     } catch (MachineException e) {
       throw new MachineException("Error waiting for machine to be running: " + e.getMessage(), e);
     }
@@ -172,7 +181,9 @@ public final class HostCreator {
 
     progress.info("Detecting operating system of created instance...");
     try {
+      long provisionStart = System.nanoTime();
       provisioning.provision(host, progress);
+      DebugLog.debug(HostCreator.class, "Provisioned machine {} in {} ms", host.name(), millisSince(provisionStart));
     } catch (OsDetectionException e) {
       throw new MachineException("Error detecting OS: " + e.getMessage(), e);
     } catch (MachineException e) {
@@ -188,6 +199,10 @@ public final class HostCreator {
       throw new MachineException("Error checking the host: " + e.getMessage(), e);
     }
     progress.info("Docker is up and running!");
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private void saveAfterCreate(Host host) {

@@ -1,9 +1,11 @@
 package dev.machine.core.list;
 
+import dev.machine.core.DebugLog;
 import dev.machine.core.driver.BatchStateQuery;
 import dev.machine.core.driver.Driver;
 import dev.machine.core.driver.HostNotRunningException;
 import dev.machine.core.driver.State;
+import dev.machine.core.golang.GoDuration;
 import dev.machine.core.host.Host;
 import dev.machine.core.host.SwarmOptions;
 import java.net.URI;
@@ -45,6 +47,10 @@ public final class HostStateFetcher {
     if (hosts.isEmpty()) {
       return List.of();
     }
+    if (DebugLog.enabled()) {
+      DebugLog.debug(HostStateFetcher.class, "Fetching the state of {} machines, timeout {}", hosts.size(),
+          GoDuration.format(timeout));
+    }
     ExecutorService pool = Executors.newCachedThreadPool(HostStateFetcher::daemon);
     try {
       Map<Object, CompletableFuture<Map<String, State>>> batches = startBatches(hosts, pool);
@@ -80,8 +86,10 @@ public final class HostStateFetcher {
     }
     Map<Object, CompletableFuture<Map<String, State>>> batches = new LinkedHashMap<>();
     groups.forEach(
-        (key, drivers) ->
-            batches.put(key, CompletableFuture.supplyAsync(() -> queries.get(key).states(drivers), pool)));
+        (key, drivers) -> {
+          DebugLog.debug(HostStateFetcher.class, "One state query for {} machines: {}", drivers.size(), key);
+          batches.put(key, CompletableFuture.supplyAsync(() -> queries.get(key).states(drivers), pool));
+        });
     return batches;
   }
 
@@ -95,6 +103,9 @@ public final class HostStateFetcher {
       return future.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
       future.cancel(true);
+      if (DebugLog.enabled()) {
+        DebugLog.debug(HostStateFetcher.class, "{}: no answer within {}", host.name(), GoDuration.format(timeout));
+      }
       return new HostListItem(
           host.name(), "", false, false, host.driver().driverName(), State.TIMEOUT, "", null, "", null, "", "",
           timeout);
@@ -166,10 +177,12 @@ public final class HostStateFetcher {
     if (swarm != null && swarm.discovery() != null && !swarm.discovery().isEmpty()) {
       swarmColumn = swarmMasters.getOrDefault(swarm.discovery(), "") + (master ? " (master)" : "");
     }
+    Duration responseTime = Duration.ofMillis(Math.round((System.nanoTime() - begin) / 1e6));
+    DebugLog.debug(HostStateFetcher.class, "{}: state {}, URL {}, Docker {}, error {} ({} ms)", host.name(),
+        state, url, dockerVersion, error, responseTime.toMillis());
     return new HostListItem(
         host.name(), active, activeHost, activeSwarm, driver.driverName(), state, url, swarm, swarmColumn,
-        host.hostOptions().engineOptions(), error == null ? "" : error, dockerVersion,
-        Duration.ofMillis(Math.round((System.nanoTime() - begin) / 1e6)));
+        host.hostOptions().engineOptions(), error == null ? "" : error, dockerVersion, responseTime);
   }
 
   private static Map<String, State> batchStates(CompletableFuture<Map<String, State>> batch) {

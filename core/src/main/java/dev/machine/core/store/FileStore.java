@@ -1,5 +1,6 @@
 package dev.machine.core.store;
 
+import dev.machine.core.DebugLog;
 import dev.machine.core.MachineException;
 import dev.machine.core.Progress;
 import dev.machine.core.driver.Driver;
@@ -144,6 +145,7 @@ public final class FileStore implements Store {
     if (stored.migrated()) {
       return withMachineLock(name, () -> migrate(name));
     }
+    DebugLog.debug(FileStore.class, "Loaded machine {} (driver {}) from the store in {}", name, stored.driverName(), root);
     return toHost(name, stored);
   }
 
@@ -165,6 +167,10 @@ public final class FileStore implements Store {
         save(host);
       } catch (MachineException e) {
         throw new MachineException("Error saving config after migration was performed: " + e.getMessage(), e);
+      }
+      if (DebugLog.enabled()) {
+        DebugLog.debug(FileStore.class, "Migrated the config of machine {} from version {} to {}; the original is in {}",
+            name, json.version(original), Host.CONFIG_VERSION, BACKUP_FILE);
       }
     }
     return host;
@@ -225,9 +231,11 @@ public final class FileStore implements Store {
           Path dir = machineDir(host.name());
           try {
             if (!Files.isDirectory(dir) && createWithConfig(host.name(), dir, bytes)) {
+              DebugLog.debug(FileStore.class, "Saved new machine {} in {}", host.name(), dir);
               return null;
             }
             AtomicFiles.write(dir.resolve(CONFIG_FILE), bytes, AtomicFiles.PRIVATE);
+            DebugLog.debug(FileStore.class, "Saved machine {} in {}", host.name(), dir);
           } catch (IOException e) {
             throw new MachineException("Error saving " + dir.resolve(CONFIG_FILE) + ": " + describe(e), e);
           }
@@ -274,6 +282,7 @@ public final class FileStore implements Store {
             Files.move(dir, hidden, StandardCopyOption.ATOMIC_MOVE);
             AtomicFiles.syncDirectory(machinesDir());
             StoreFiles.deleteRecursively(hidden);
+            DebugLog.debug(FileStore.class, "Removed machine directory {}", dir);
           } catch (IOException e) {
             throw new MachineException("Error removing " + dir + ": " + describe(e), e);
           }

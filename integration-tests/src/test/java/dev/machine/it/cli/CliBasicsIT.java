@@ -277,6 +277,32 @@ class CliBasicsIT {
         .isEqualTo("Error parsing boolean value from MACHINE_DEBUG: strconv.ParseBool: parsing \"maybe\": invalid syntax\n");
   }
 
+  @Test
+  void debugShowsTheStoreTheCertificatesTheCreateStepsAndTheStateFetch() {
+    Result create = machine.run("-D", "create", "-d", "none", "--url", "tcp://127.0.0.1:2376", "dev").exits(0);
+    assertThat(create.out()).doesNotContain("DEBUG");
+    assertThat(create.err())
+        .contains("Generated a 2048-bit RSA CA")
+        .contains("Pre-create check of driver none for machine dev")
+        .contains("Saved new machine dev in " + store.resolve("machines/dev"))
+        .contains("Machine dev has driver none");
+
+    Result ls = machine.run("-D", "ls").exits(0);
+    assertThat(ls.out()).startsWith("NAME ").doesNotContain("DEBUG");
+    assertThat(ls.err())
+        .contains("Loaded machine dev (driver none)")
+        .contains("Fetching the state of 1 machines, timeout 10s")
+        .containsPattern("dev: state Running, URL tcp://127\\.0\\.0\\.1:2376, .* \\(\\d+ ms\\)");
+
+    Result env = machine.run("-D", "env", "dev").exits(1);
+    assertThat(env.out()).isEmpty();
+    assertThat(env.err()).contains("Checking the TLS connection to 127.0.0.1:2376");
+    Result unset = machine.run("-D", "env", "-u").exits(0);
+    assertThat(unset.out()).startsWith("unset DOCKER_TLS_VERIFY\n").doesNotContain("DEBUG");
+
+    assertThat(machine.run("ls").exits(0).err()).isEmpty();
+  }
+
   /**
    * Ctrl-C while a generic create waits for SSH (a loopback port that accepts and hangs up at once,
    * so the wait would go on for minutes): the create stops, removes the machine, exits 130.
