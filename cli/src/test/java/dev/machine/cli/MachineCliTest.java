@@ -191,4 +191,25 @@ class MachineCliTest {
     assertThat(flags).contains("--driver", "--engine-opt", "--swarm", "--tls-san").isSorted();
     assertThat(run("help", "create").out()).isEqualTo(r.out());
   }
+
+  @Test
+  void lsFormatRowsAreGosHostListItem() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      closedPort = socket.getLocalPort();
+    }
+    Result created = run("-s", store.toString(), "create", "-d", "none", "--url", "tcp://127.0.0.1:" + closedPort,
+        "--engine-label", "env=dev", "dev");
+    assertThat(created.code()).as(created.err()).isZero();
+
+    Result r = run("-s", store.toString(), "ls", "--format", "{{.Name}} {{.State}} {{.EngineOptions.TLSVerify}} {{.EngineOptions.Labels}}");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).isEqualTo("dev Running true [env=dev]\n");
+
+    Result nope = run("-s", store.toString(), "ls", "--format", "table {{.Name}} {{.Nope}}");
+    assertThat(nope.code()).isEqualTo(1);
+    assertThat(nope.out()).isEqualTo("NAME <no value>\n");
+    assertThat(nope.err())
+        .isEqualTo("template: :1:12: executing \"\" at <.Nope>: can't evaluate field Nope in type commands.HostListItem\n");
+  }
 }

@@ -33,11 +33,15 @@ final class LsCommand extends ParsedCommand {
       }
       return 0;
     }
+    String format = args.string("format");
+    LsTemplate template = LsTemplate.parse(format.isEmpty() ? LsTemplate.DEFAULT : format);
     int timeout = args.integer("timeout");
     List<HostListItem> items = lister.list(filters, Duration.ofSeconds(Math.max(0, timeout)));
-    String format = args.string("format");
-    ctx.out().print(LsTemplate.render(format.isEmpty() ? LsTemplate.DEFAULT : format, items));
-    ctx.out().flush();
+    try {
+      template.render(items, ctx.out());
+    } finally {
+      ctx.out().flush();
+    }
     return 0;
   }
 

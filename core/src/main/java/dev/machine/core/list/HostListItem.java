@@ -1,17 +1,19 @@
 package dev.machine.core.list;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.machine.core.driver.State;
-import dev.machine.core.golang.GoDuration;
 import dev.machine.core.host.EngineOptions;
 import dev.machine.core.host.SwarmOptions;
+import dev.machine.core.template.GoNamedType;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One row of {@code ls} (Docker Machine's {@code HostListItem}). {@code state} is null for rows
- * whose state was not fetched ({@code -q}); options are null for machines that failed to load.
+ * One row of {@code ls} (Docker Machine's {@code HostListItem}), and the data of an
+ * {@code ls --format} template: fields are addressed by their Go names ({@code .DriverName},
+ * {@code .EngineOptions.TLSVerify}), and a field it does not have is an error, as in Go.
+ * {@code state} is null for rows whose state was not fetched ({@code -q}); options are null for
+ * machines that failed to load.
  */
 public record HostListItem(
     String name,
@@ -26,7 +28,8 @@ public record HostListItem(
     EngineOptions engineOptions,
     String error,
     String dockerVersion,
-    Duration responseTime) {
+    Duration responseTime)
+    implements GoNamedType {
 
   /** The header row of a {@code table} format: each field's column name. */
   public static Map<String, Object> headers() {
@@ -47,28 +50,9 @@ public record HostListItem(
     return h;
   }
 
-  /** The row as template data, addressed by Docker Machine's field names ({@code .Name}, {@code .DockerVersion}). */
-  public Map<String, Object> templateData() {
-    ObjectMapper json = Json.MAPPER;
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("Name", name);
-    m.put("Active", active);
-    m.put("ActiveHost", activeHost);
-    m.put("ActiveSwarm", activeSwarm);
-    m.put("DriverName", driverName);
-    m.put("State", state == null ? "" : state.display());
-    m.put("URL", url);
-    m.put("SwarmOptions", swarmOptions == null ? null : json.convertValue(swarmOptions, Map.class));
-    m.put("Swarm", swarm);
-    m.put("EngineOptions", engineOptions == null ? null : json.convertValue(engineOptions, Map.class));
-    m.put("Error", error);
-    m.put("DockerVersion", dockerVersion);
-    m.put("ResponseTime", GoDuration.format(responseTime == null ? Duration.ZERO : responseTime));
-    return m;
-  }
-
-  /** One mapper for all rows: building one costs more than converting a row. */
-  private static final class Json {
-    static final ObjectMapper MAPPER = new ObjectMapper();
+  /** The Go type whose fields {@code ls --format} templates address. */
+  @Override
+  public String goTypeName() {
+    return "commands.HostListItem";
   }
 }

@@ -98,6 +98,9 @@ final class GoValues {
     if (v instanceof NilPointer p) {
       return p.typeName();
     }
+    if (v instanceof GoNamedType named) {
+      return named.goTypeName();
+    }
     if (v instanceof String) {
       return "string";
     }
