@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.Configurator;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.spi.ContextAwareBase;
+import dev.machine.core.DebugLog;
 
 /**
  * Logback's configuration when {@code -D} is given (found through ServiceLoader, so no XML is
@@ -17,7 +18,7 @@ import ch.qos.logback.core.spi.ContextAwareBase;
 public final class StderrLogConfigurator extends ContextAwareBase implements Configurator {
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    if (!Boolean.getBoolean("machine.debug")) {
+    if (!DebugLog.enabled()) {
       return ExecutionStatus.INVOKE_NEXT_IF_ANY;
     }
     PatternLayoutEncoder encoder = new PatternLayoutEncoder();
