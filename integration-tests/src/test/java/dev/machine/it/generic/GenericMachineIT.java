@@ -62,7 +62,9 @@ class GenericMachineIT {
   @Test
   @Order(1)
   void createProvisionsDockerWithTls() {
+    long start = System.nanoTime();
     Result r = create("h1").exits(0);
+    System.out.println("[generic] create -d generic through the CLI: " + (System.nanoTime() - start) / 1_000_000 + " ms");
     assertThat(r.out())
         .contains("Running pre-create checks...\nCreating machine...\n")
         .contains("Waiting for machine to be running, this may take a few minutes...\n")
@@ -180,10 +182,31 @@ class GenericMachineIT {
     assertThat(r.out()).contains("(use --keep-on-failure to keep it)");
     assertThat(machine.store().resolve("machines/h4")).doesNotExist();
     assertThat(machine.run("ls", "-q").exits(0).out()).doesNotContain("h4");
+    // The host is left as it was: its Docker still runs, without the rejected option.
+    assertThat(hosts.host("h4").exec("/usr/local/sbin/systemctl is-active docker").stdout().strip()).isEqualTo("active");
   }
 
   @Test
   @Order(10)
+  void aCreateRepairsAHostThatAnEarlierFailureLeftBroken() {
+    // What Docker Machine (or an interrupted run) leaves behind: a drop-in dockerd refuses, Docker down.
+    TestHost h4 = hosts.host("h4");
+    h4.exec("mkdir -p /etc/systemd/system/docker.service.d && printf '%s\\n' '[Service]' 'ExecStart='"
+            + " 'ExecStart=/usr/bin/dockerd --no-such-dockerd-flag=1' > /etc/systemd/system/docker.service.d/10-machine.conf"
+            + " && /usr/local/sbin/systemctl stop docker")
+        .orThrow("breaking h4's docker");
+    assertThat(h4.exec("/usr/local/sbin/systemctl is-active docker").stdout().strip()).isEqualTo("inactive");
+
+    long start = System.nanoTime();
+    create("h4").exits(0);
+    System.out.println("[generic] create over a broken Docker: " + (System.nanoTime() - start) / 1_000_000 + " ms");
+    assertThat(machine.run("status", "h4").exits(0).out()).isEqualTo("Running\n");
+    assertThat(machine.bash(env("h4") + "docker version --format '{{.Server.Os}}'").exits(0).out()).isEqualTo("linux\n");
+    machine.run("rm", "-y", "h4").exits(0);
+  }
+
+  @Test
+  @Order(11)
   void anInstallScriptThatCannotBeFetchedFailsClearlyAndLeavesNothing() throws Exception {
     TestHost h4 = hosts.host("h4");
     h4.exec("mv /usr/bin/docker /usr/bin/docker.hidden").orThrow("hiding docker on h4");
@@ -211,7 +234,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(11)
+  @Order(12)
   void aKeyTheHostRejectsFailsThePreCreateCheckAndLeavesNothing() throws Exception {
     Path stranger = work.resolve("stranger_key");
     SshKeys.generate(stranger);
@@ -225,7 +248,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(12)
+  @Order(13)
   void aMachineWhoseKeyIsRejectedFailsAtOnceInsteadOfWaiting() throws Exception {
     Path key = machine.store().resolve("machines/h3/id_rsa");
     byte[] good = Files.readAllBytes(key);
@@ -244,7 +267,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(14)
+  @Order(15)
   void aCreateAgainstAStoppedHostFailsAtOnceAndLeavesNothing() {
     // A stopped test host's address is unroutable here (the testbed's unreachable 10.200/16
     // route), so the dial fails locally and nothing leaves the machine.
@@ -258,7 +281,7 @@ class GenericMachineIT {
   }
 
   @Test
-  @Order(13)
+  @Order(14)
   void genericMachinesCannotBeStoppedAndRmLeavesTheHostRunning() {
     assertThat(machine.run("stop", "h2").exits(1).err()).isEqualTo("generic driver does not support stop\n");
     machine.run("rm", "-y", "h2").exits(0);
