@@ -171,6 +171,31 @@ class AmazonEc2CliIT {
   }
 
   /**
+   * A create that fails after EC2 made everything (key pair, security group, instance): the host
+   * refuses the SSH user. The create removes all of it and says so; the emulator's own Describe
+   * calls find nothing left but the terminated instance.
+   */
+  @Test
+  void aCreateThatFailsAfterTheInstanceExistsRemovesEverythingItMade() {
+    List<String> args = new ArrayList<>(createArgs("bad"));
+    args.set(args.indexOf(TestHost.SSH_USER), "nobody-here");
+    MachineRunner.Result create = machine.run(args.toArray(String[]::new)).exits(1);
+
+    assertThat(create.err().lines().findFirst().orElse("")).startsWith("Error creating machine: ")
+        .contains("unable to authenticate as nobody-here@10.200.3.4:22");
+    assertThat(create.out())
+        .contains("(bad) Launching instance...")
+        .contains("Removing what the failed create made for machine \"bad\" (use --keep-on-failure to keep it)...");
+    List<Instance> all =
+        check.describeInstances().reservations().stream().flatMap(r -> r.instances().stream()).toList();
+    assertThat(all).as("the instance the create launched").hasSize(1);
+    assertThat(all.get(0).state().nameAsString()).isEqualTo("terminated");
+    assertNothingLeft("after a failed create");
+    assertThat(store.resolve("machines/bad")).doesNotExist();
+    assertThat(machine.run("ls", "-q").exits(0).out()).isEmpty();
+  }
+
+  /**
    * A step of the create where a test stops it. Where the create makes an EC2 call after saving
    * the state, the test holds that call ({@link HoldingProxy}), so the stop lands exactly there;
    * otherwise (nothing calls EC2 after the IP address is saved) it stops the create as soon as
