@@ -121,8 +121,13 @@ class GenericMachineIT {
   @Test
   @Order(5)
   void provisionTwiceAndRegenerateCertificates() {
+    // Converges: a second run leaves the daemon's options, the hostname and /etc/hosts as the first left them.
+    String state = "cat /etc/systemd/system/docker.service.d/10-machine.conf /etc/hostname /etc/hosts";
     machine.run("provision", "h1").exits(0);
+    String afterFirst = hosts.host("h1").exec(state).orThrow("reading h1's configuration").stdout();
     machine.run("provision", "h1").exits(0);
+    assertThat(hosts.host("h1").exec(state).orThrow("reading h1's configuration").stdout()).isEqualTo(afterFirst);
+    assertThat(afterFirst).contains("--tlsverify").contains("provider=generic");
     String before = machine.run("version", "h1").exits(0).out();
 
     machine.run("regenerate-certs", "-f", "h1").exits(0);
