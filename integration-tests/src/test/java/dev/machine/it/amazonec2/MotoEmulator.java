@@ -41,14 +41,22 @@ final class MotoEmulator implements AutoCloseable {
     this.log = log;
   }
 
+  /** Skips the test class, and says why in the build's output, not only in its report files. */
+  private static void skipUnless(boolean condition, String why) {
+    if (!condition) {
+      System.err.println(why);
+    }
+    assumeTrue(condition, why);
+  }
+
   static MotoEmulator start() throws Exception {
     String netns = System.getProperty("machine.sealed.netns");
-    assumeTrue(
+    skipUnless(
         netns != null,
         "EC2 emulator tests skipped: this JVM is not in a sealed network namespace (run them through failsafe's"
             + " amazonec2-sealed execution, as root)");
     assertSealed();
-    assumeTrue(motoInstalled(), "EC2 emulator tests skipped: moto is not installed (python3 -c 'import moto' fails)");
+    skipUnless(motoInstalled(), "EC2 emulator tests skipped: moto is not installed (python3 -c 'import moto' fails)");
     int port;
     try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
       port = s.getLocalPort();
