@@ -1,7 +1,5 @@
 package dev.machine.drivers.amazonec2;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.machine.core.MachineException;
 import dev.machine.core.driver.BaseDriver;
@@ -15,11 +13,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -78,64 +74,12 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   private final Ec2Environment environment;
 
-  // Persisted, in Docker Machine's key order (see writeFields).
-  private String id;
-  private String accessKey = "";
-  private String secretKey = "";
-  private String sessionToken = "";
-  private String region = Ec2Flags.DEFAULT_REGION;
-  private String ami = "";
-  private boolean existingKey;
-  private String keyName = "";
-  private String instanceId = "";
-  private String instanceType = Ec2Flags.DEFAULT_INSTANCE_TYPE;
-  private String privateIpAddress = "";
-  private String legacySecurityGroupId = "";
-  private List<String> securityGroupIds = new ArrayList<>();
-  private String legacySecurityGroupName = "";
-  private List<String> securityGroupNames = new ArrayList<>(List.of(Ec2Flags.DEFAULT_SECURITY_GROUP));
-  private boolean securityGroupReadOnly;
-  private List<String> openPorts = new ArrayList<>();
-  private String tags = "";
-  private String reservationId = "";
-  private String deviceName = Ec2Flags.DEFAULT_DEVICE_NAME;
-  private int rootSize = Ec2Flags.DEFAULT_ROOT_SIZE;
-  private String volumeType = Ec2Flags.DEFAULT_VOLUME_TYPE;
-  private String iamInstanceProfile = "";
-  private String vpcId = "";
-  private String subnetId = "";
-  private String zone = Ec2Flags.DEFAULT_ZONE;
-  private boolean requestSpotInstance;
-  private String spotPrice = Ec2Flags.DEFAULT_SPOT_PRICE;
-  private int blockDurationMinutes;
-  private boolean privateIpOnly;
-  private boolean usePrivateIp;
-  private boolean useEbsOptimizedInstance;
-  private boolean monitoring;
-  private String sshPrivateKeyPath = "";
-  private int retryCount = Ec2Flags.DEFAULT_RETRIES;
-  private String endpoint = "";
-  private boolean disableSsl;
-  private String userDataFile = "";
-  // Additions, written after Docker Machine's keys.
-  private String profile = "";
-  private String image = "";
-  private String imageName = "";
-  private String httpEndpoint = Ec2Flags.DEFAULT_HTTP_ENDPOINT;
-  private String httpTokens = Ec2Flags.DEFAULT_HTTP_TOKENS;
-  private boolean encryptEbsVolume;
-  private String kmsKeyId = "";
-  private String spotInstanceRequestId = "";
-  private String clientToken = "";
-  private List<String> createdSecurityGroupIds = new ArrayList<>();
-  private List<String> pendingSecurityGroups = new ArrayList<>();
+  /** Everything this driver writes to config.json. */
+  private final Ec2MachineConfig config = new Ec2MachineConfig();
 
   // Not persisted.
-  /** Whether the static keys (and session token) go to config.json; see configureCredentials. */
-  private boolean persistKeys = true;
   private int swarmPort;
   private boolean prereqsChecked;
-  private ImageCatalog.Query imageQuery;
   private Ec2Client client;
   private Instance cachedInstance;
   private long cachedAt;
@@ -143,15 +87,8 @@ public final class AmazonEc2Driver extends BaseDriver {
   AmazonEc2Driver(DriverContext context, Ec2Environment environment) {
     super(context);
     this.environment = environment;
-    this.id = randomId();
     this.sshUser = Ec2Flags.DEFAULT_SSH_USER;
     this.sshPort = DEFAULT_SSH_PORT;
-  }
-
-  private static String randomId() {
-    byte[] bytes = new byte[16];
-    new SecureRandom().nextBytes(bytes);
-    return HexFormat.of().formatHex(bytes);
   }
 
   @Override
@@ -164,132 +101,12 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   @Override
   protected void readFields(ObjectNode c) {
-    id = text(c, "Id");
-    accessKey = text(c, "AccessKey");
-    secretKey = text(c, "SecretKey");
-    sessionToken = text(c, "SessionToken");
-    region = text(c, "Region");
-    ami = text(c, "AMI");
-    existingKey = c.path("ExistingKey").asBoolean(false);
-    keyName = text(c, "KeyName");
-    instanceId = text(c, "InstanceId");
-    instanceType = text(c, "InstanceType");
-    privateIpAddress = text(c, "PrivateIPAddress");
-    legacySecurityGroupId = text(c, "SecurityGroupId");
-    securityGroupIds = list(c, "SecurityGroupIds");
-    legacySecurityGroupName = text(c, "SecurityGroupName");
-    securityGroupNames = list(c, "SecurityGroupNames");
-    securityGroupReadOnly = c.path("SecurityGroupReadOnly").asBoolean(false);
-    openPorts = list(c, "OpenPorts");
-    tags = text(c, "Tags");
-    reservationId = text(c, "ReservationId");
-    deviceName = text(c, "DeviceName");
-    rootSize = c.path("RootSize").asInt(Ec2Flags.DEFAULT_ROOT_SIZE);
-    volumeType = text(c, "VolumeType");
-    iamInstanceProfile = text(c, "IamInstanceProfile");
-    vpcId = text(c, "VpcId");
-    subnetId = text(c, "SubnetId");
-    zone = text(c, "Zone");
-    requestSpotInstance = c.path("RequestSpotInstance").asBoolean(false);
-    spotPrice = text(c, "SpotPrice");
-    blockDurationMinutes = c.path("BlockDurationMinutes").asInt(0);
-    privateIpOnly = c.path("PrivateIPOnly").asBoolean(false);
-    usePrivateIp = c.path("UsePrivateIP").asBoolean(false);
-    useEbsOptimizedInstance = c.path("UseEbsOptimizedInstance").asBoolean(false);
-    monitoring = c.path("Monitoring").asBoolean(false);
-    sshPrivateKeyPath = text(c, "SSHPrivateKeyPath");
-    retryCount = c.path("RetryCount").asInt(Ec2Flags.DEFAULT_RETRIES);
-    endpoint = text(c, "Endpoint");
-    disableSsl = c.path("DisableSSL").asBoolean(false);
-    userDataFile = text(c, "UserDataFile");
-    profile = text(c, "Profile");
-    image = text(c, "Image");
-    imageName = text(c, "ImageName");
-    httpEndpoint = textOr(c, "HttpEndpoint", Ec2Flags.DEFAULT_HTTP_ENDPOINT);
-    httpTokens = textOr(c, "HttpTokens", Ec2Flags.DEFAULT_HTTP_TOKENS);
-    encryptEbsVolume = c.path("EncryptEbsVolume").asBoolean(false);
-    kmsKeyId = text(c, "KmsKeyId");
-    spotInstanceRequestId = text(c, "SpotInstanceRequestId");
-    clientToken = text(c, "ClientToken");
-    createdSecurityGroupIds = list(c, "CreatedSecurityGroupIds");
-    pendingSecurityGroups = list(c, "PendingSecurityGroups");
-    persistKeys = true;
-    if (region.isEmpty()) {
-      region = Ec2Flags.DEFAULT_REGION;
-    }
+    config.read(c);
   }
 
   @Override
   protected void writeFields(ObjectNode c) {
-    c.put("Id", id);
-    c.put("AccessKey", persistKeys ? accessKey : "");
-    c.put("SecretKey", persistKeys ? secretKey : "");
-    c.put("SessionToken", persistKeys ? sessionToken : "");
-    c.put("Region", region);
-    c.put("AMI", ami);
-    c.put("SSHKeyID", 0);
-    c.put("ExistingKey", existingKey);
-    c.put("KeyName", keyName);
-    c.put("InstanceId", instanceId);
-    c.put("InstanceType", instanceType);
-    c.put("PrivateIPAddress", privateIpAddress);
-    c.put("SecurityGroupId", legacySecurityGroupId);
-    putList(c, "SecurityGroupIds", securityGroupIds);
-    c.put("SecurityGroupName", legacySecurityGroupName);
-    putList(c, "SecurityGroupNames", securityGroupNames);
-    c.put("SecurityGroupReadOnly", securityGroupReadOnly);
-    putList(c, "OpenPorts", openPorts);
-    c.put("Tags", tags);
-    c.put("ReservationId", reservationId);
-    c.put("DeviceName", deviceName);
-    c.put("RootSize", rootSize);
-    c.put("VolumeType", volumeType);
-    c.put("IamInstanceProfile", iamInstanceProfile);
-    c.put("VpcId", vpcId);
-    c.put("SubnetId", subnetId);
-    c.put("Zone", zone);
-    c.put("RequestSpotInstance", requestSpotInstance);
-    c.put("SpotPrice", spotPrice);
-    c.put("BlockDurationMinutes", blockDurationMinutes);
-    c.put("PrivateIPOnly", privateIpOnly);
-    c.put("UsePrivateIP", usePrivateIp);
-    c.put("UseEbsOptimizedInstance", useEbsOptimizedInstance);
-    c.put("Monitoring", monitoring);
-    c.put("SSHPrivateKeyPath", sshPrivateKeyPath);
-    c.put("RetryCount", retryCount);
-    c.put("Endpoint", endpoint);
-    c.put("DisableSSL", disableSsl);
-    c.put("UserDataFile", userDataFile);
-    c.put("Profile", profile);
-    c.put("Image", image);
-    c.put("ImageName", imageName);
-    c.put("HttpEndpoint", httpEndpoint);
-    c.put("HttpTokens", httpTokens);
-    c.put("EncryptEbsVolume", encryptEbsVolume);
-    c.put("KmsKeyId", kmsKeyId);
-    c.put("SpotInstanceRequestId", spotInstanceRequestId);
-    c.put("ClientToken", clientToken);
-    putList(c, "CreatedSecurityGroupIds", createdSecurityGroupIds);
-    putList(c, "PendingSecurityGroups", pendingSecurityGroups);
-  }
-
-  private static String textOr(JsonNode node, String field, String fallback) {
-    String v = text(node, field);
-    return v.isEmpty() ? fallback : v;
-  }
-
-  private static List<String> list(JsonNode node, String field) {
-    List<String> out = new ArrayList<>();
-    JsonNode v = node.get(field);
-    if (v != null && v.isArray()) {
-      v.forEach(e -> out.add(e.asText()));
-    }
-    return out;
-  }
-
-  private static void putList(ObjectNode node, String field, List<String> values) {
-    ArrayNode array = node.putArray(field);
-    values.forEach(array::add);
+    config.write(c);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -297,70 +114,70 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   @Override
   public void setConfigFromFlags(DriverOptions o) {
-    endpoint = o.string(Ec2Flags.ENDPOINT);
-    region = o.string(Ec2Flags.REGION);
-    if (region.isEmpty()) {
-      region = Ec2Flags.DEFAULT_REGION;
+    config.endpoint = o.string(Ec2Flags.ENDPOINT);
+    config.region = o.string(Ec2Flags.REGION);
+    if (config.region.isEmpty()) {
+      config.region = Ec2Flags.DEFAULT_REGION;
     }
-    if (endpoint.isEmpty() && !isKnownRegion(region)) {
+    if (config.endpoint.isEmpty() && !isKnownRegion(config.region)) {
       throw new MachineException("Invalid region specified");
     }
-    ami = o.string(Ec2Flags.AMI);
-    image = o.string(Ec2Flags.IMAGE);
-    instanceType = o.string(Ec2Flags.INSTANCE_TYPE);
-    vpcId = o.string(Ec2Flags.VPC_ID);
-    subnetId = o.string(Ec2Flags.SUBNET_ID);
-    securityGroupNames = new ArrayList<>(o.stringList(Ec2Flags.SECURITY_GROUP));
-    securityGroupReadOnly = o.bool(Ec2Flags.SECURITY_GROUP_READONLY);
-    openPorts = new ArrayList<>(o.stringList(Ec2Flags.OPEN_PORT));
-    tags = o.string(Ec2Flags.TAGS);
-    zone = o.string(Ec2Flags.ZONE);
-    deviceName = o.string(Ec2Flags.DEVICE_NAME);
-    rootSize = o.integer(Ec2Flags.ROOT_SIZE);
-    volumeType = o.string(Ec2Flags.VOLUME_TYPE);
-    encryptEbsVolume = o.bool(Ec2Flags.ENCRYPT_EBS_VOLUME);
-    kmsKeyId = o.string(Ec2Flags.KMS_KEY);
-    iamInstanceProfile = o.string(Ec2Flags.IAM_INSTANCE_PROFILE);
+    config.ami = o.string(Ec2Flags.AMI);
+    config.image = o.string(Ec2Flags.IMAGE);
+    config.instanceType = o.string(Ec2Flags.INSTANCE_TYPE);
+    config.vpcId = o.string(Ec2Flags.VPC_ID);
+    config.subnetId = o.string(Ec2Flags.SUBNET_ID);
+    config.securityGroupNames = new ArrayList<>(o.stringList(Ec2Flags.SECURITY_GROUP));
+    config.securityGroupReadOnly = o.bool(Ec2Flags.SECURITY_GROUP_READONLY);
+    config.openPorts = new ArrayList<>(o.stringList(Ec2Flags.OPEN_PORT));
+    config.tags = o.string(Ec2Flags.TAGS);
+    config.zone = o.string(Ec2Flags.ZONE);
+    config.deviceName = o.string(Ec2Flags.DEVICE_NAME);
+    config.rootSize = o.integer(Ec2Flags.ROOT_SIZE);
+    config.volumeType = o.string(Ec2Flags.VOLUME_TYPE);
+    config.encryptEbsVolume = o.bool(Ec2Flags.ENCRYPT_EBS_VOLUME);
+    config.kmsKeyId = o.string(Ec2Flags.KMS_KEY);
+    config.iamInstanceProfile = o.string(Ec2Flags.IAM_INSTANCE_PROFILE);
     sshUser = o.string(Ec2Flags.SSH_USER);
     sshPort = o.integer(Ec2Flags.SSH_PORT);
-    requestSpotInstance = o.bool(Ec2Flags.REQUEST_SPOT_INSTANCE);
-    spotPrice = o.string(Ec2Flags.SPOT_PRICE);
-    blockDurationMinutes = o.integer(Ec2Flags.BLOCK_DURATION_MINUTES);
-    privateIpOnly = o.bool(Ec2Flags.PRIVATE_ADDRESS_ONLY);
-    usePrivateIp = o.bool(Ec2Flags.USE_PRIVATE_ADDRESS);
-    monitoring = o.bool(Ec2Flags.MONITORING);
-    useEbsOptimizedInstance = o.bool(Ec2Flags.USE_EBS_OPTIMIZED_INSTANCE);
-    sshPrivateKeyPath = o.string(Ec2Flags.SSH_KEYPATH);
-    keyName = o.string(Ec2Flags.KEYPAIR_NAME);
-    existingKey = !keyName.isEmpty();
-    retryCount = o.integer(Ec2Flags.RETRIES);
-    disableSsl = o.bool(Ec2Flags.INSECURE_TRANSPORT);
-    userDataFile = o.string(Ec2Flags.USERDATA);
-    httpEndpoint = o.string(Ec2Flags.HTTP_ENDPOINT);
-    httpTokens = o.string(Ec2Flags.HTTP_TOKENS);
+    config.requestSpotInstance = o.bool(Ec2Flags.REQUEST_SPOT_INSTANCE);
+    config.spotPrice = o.string(Ec2Flags.SPOT_PRICE);
+    config.blockDurationMinutes = o.integer(Ec2Flags.BLOCK_DURATION_MINUTES);
+    config.privateIpOnly = o.bool(Ec2Flags.PRIVATE_ADDRESS_ONLY);
+    config.usePrivateIp = o.bool(Ec2Flags.USE_PRIVATE_ADDRESS);
+    config.monitoring = o.bool(Ec2Flags.MONITORING);
+    config.useEbsOptimizedInstance = o.bool(Ec2Flags.USE_EBS_OPTIMIZED_INSTANCE);
+    config.sshPrivateKeyPath = o.string(Ec2Flags.SSH_KEYPATH);
+    config.keyName = o.string(Ec2Flags.KEYPAIR_NAME);
+    config.existingKey = !config.keyName.isEmpty();
+    config.retryCount = o.integer(Ec2Flags.RETRIES);
+    config.disableSsl = o.bool(Ec2Flags.INSECURE_TRANSPORT);
+    config.userDataFile = o.string(Ec2Flags.USERDATA);
+    config.httpEndpoint = o.string(Ec2Flags.HTTP_ENDPOINT);
+    config.httpTokens = o.string(Ec2Flags.HTTP_TOKENS);
     setSwarmConfigFromFlags(o);
 
-    if (disableSsl && endpoint.isEmpty()) {
+    if (config.disableSsl && config.endpoint.isEmpty()) {
       throw new MachineException("using --amazonec2-insecure-transport also requires --amazonec2-endpoint");
     }
-    if (existingKey && sshPrivateKeyPath.isEmpty()) {
+    if (config.existingKey && config.sshPrivateKeyPath.isEmpty()) {
       throw new MachineException("using --amazonec2-keypair-name also requires --amazonec2-ssh-keypath");
     }
-    if (!httpEndpoint.equals("enabled") && !httpEndpoint.equals("disabled")) {
+    if (!config.httpEndpoint.equals("enabled") && !config.httpEndpoint.equals("disabled")) {
       throw new MachineException("httpEndpoint must be either enabled or disabled");
     }
-    if (!httpTokens.equals("optional") && !httpTokens.equals("required")) {
+    if (!config.httpTokens.equals("optional") && !config.httpTokens.equals("required")) {
       throw new MachineException("httpTokens must be either optional or required");
     }
-    if (!kmsKeyId.isEmpty()) {
-      encryptEbsVolume = true;
+    if (!config.kmsKeyId.isEmpty()) {
+      config.encryptEbsVolume = true;
     }
     // A bad image name fails here, before anything is saved or created.
-    imageQuery = null;
-    if (ami.isEmpty() && !image.isEmpty()) {
-      imageQuery = ImageCatalog.load().parse(image, Architectures.ofInstanceType(instanceType));
+    config.imageQuery = null;
+    if (config.ami.isEmpty() && !config.image.isEmpty()) {
+      config.imageQuery = ImageCatalog.load().parse(config.image, Architectures.ofInstanceType(config.instanceType));
     }
-    for (String port : openPorts) {
+    for (String port : config.openPorts) {
       IngressRules.parseOpenPort(port);
     }
 
@@ -373,16 +190,16 @@ public final class AmazonEc2Driver extends BaseDriver {
               + " --amazonec2-secret-key options, environment variables, ~/.aws/credentials, or an instance role");
     }
 
-    if (!subnetId.isEmpty()) {
+    if (!config.subnetId.isEmpty()) {
       checkSubnet();
-    } else if (vpcId.isEmpty()) {
+    } else if (config.vpcId.isEmpty()) {
       try {
-        vpcId = defaultVpc();
+        config.vpcId = defaultVpc();
       } catch (RuntimeException e) {
         progress().warn("Couldn't determine your account Default VPC ID : \"" + message(e) + "\"");
       }
     }
-    if (subnetId.isEmpty() && vpcId.isEmpty()) {
+    if (config.subnetId.isEmpty() && config.vpcId.isEmpty()) {
       throw new MachineException(
           "amazonec2 driver requires either the --amazonec2-subnet-id or --amazonec2-vpc-id option or an AWS"
               + " Account with a default vpc-id");
@@ -406,16 +223,16 @@ public final class AmazonEc2Driver extends BaseDriver {
    * it will on every later command.
    */
   private void configureCredentials(DriverOptions o) {
-    accessKey = o.string(Ec2Flags.ACCESS_KEY);
-    secretKey = o.string(Ec2Flags.SECRET_KEY);
-    sessionToken = o.string(Ec2Flags.SESSION_TOKEN);
-    profile = o.string(Ec2Flags.PROFILE);
-    persistKeys =
-        explicit(accessKey, "AWS_ACCESS_KEY_ID")
-            && explicit(secretKey, "AWS_SECRET_ACCESS_KEY")
-            && (sessionToken.isEmpty() || explicit(sessionToken, "AWS_SESSION_TOKEN"));
-    if (!profile.isEmpty() && !persistKeys) {
-      accessKey = secretKey = sessionToken = "";
+    config.accessKey = o.string(Ec2Flags.ACCESS_KEY);
+    config.secretKey = o.string(Ec2Flags.SECRET_KEY);
+    config.sessionToken = o.string(Ec2Flags.SESSION_TOKEN);
+    config.profile = o.string(Ec2Flags.PROFILE);
+    config.persistKeys =
+        explicit(config.accessKey, "AWS_ACCESS_KEY_ID")
+            && explicit(config.secretKey, "AWS_SECRET_ACCESS_KEY")
+            && (config.sessionToken.isEmpty() || explicit(config.sessionToken, "AWS_SESSION_TOKEN"));
+    if (!config.profile.isEmpty() && !config.persistKeys) {
+      config.accessKey = config.secretKey = config.sessionToken = "";
     }
   }
 
@@ -447,7 +264,7 @@ public final class AmazonEc2Driver extends BaseDriver {
   private void checkSubnet() {
     List<Subnet> subnets;
     try {
-      DescribeSubnetsResponse r = ec2().describeSubnets(b -> b.subnetIds(subnetId));
+      DescribeSubnetsResponse r = ec2().describeSubnets(b -> b.subnetIds(config.subnetId));
       subnets = r.subnets();
     } catch (SdkException e) {
       if (!AwsErrors.isNotFound(e)) {
@@ -461,10 +278,10 @@ public final class AmazonEc2Driver extends BaseDriver {
               + " configured correctly?");
     }
     String subnetVpc = subnets.get(0).vpcId();
-    if (vpcId.isEmpty()) {
-      vpcId = subnetVpc;
-    } else if (!vpcId.equals(subnetVpc)) {
-      throw new MachineException("SubnetId: " + subnetId + " does not belong to VpcId: " + vpcId);
+    if (config.vpcId.isEmpty()) {
+      config.vpcId = subnetVpc;
+    } else if (!config.vpcId.equals(subnetVpc)) {
+      throw new MachineException("SubnetId: " + config.subnetId + " does not belong to VpcId: " + config.vpcId);
     }
   }
 
@@ -484,8 +301,8 @@ public final class AmazonEc2Driver extends BaseDriver {
   public void preCreateCheck() {
     try {
       checkKeyPair();
-      if (subnetId.isEmpty()) {
-        subnetId = subnetInZone();
+      if (config.subnetId.isEmpty()) {
+        config.subnetId = subnetInZone();
       }
       chooseImage();
     } catch (SdkException e) {
@@ -495,7 +312,7 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   private void checkKeyPair() {
-    String name = existingKey ? keyName : machineName();
+    String name = config.existingKey ? config.keyName : machineName();
     boolean exists;
     try {
       exists = !ec2().describeKeyPairs(b -> b.keyNames(name)).keyPairs().isEmpty();
@@ -505,11 +322,11 @@ public final class AmazonEc2Driver extends BaseDriver {
       }
       exists = false;
     }
-    if (existingKey && !exists) {
+    if (config.existingKey && !exists) {
       throw new MachineException(
           "There is no keypair with the name " + name + ". Please verify the key name provided.");
     }
-    if (!existingKey && exists) {
+    if (!config.existingKey && exists) {
       throw new MachineException(
           "There is already a keypair with the name "
               + name
@@ -518,7 +335,7 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   private String availabilityZone() {
-    return endpoint.isEmpty() ? region + zone : zone;
+    return config.endpoint.isEmpty() ? config.region + config.zone : config.zone;
   }
 
   private String subnetInZone() {
@@ -528,11 +345,11 @@ public final class AmazonEc2Driver extends BaseDriver {
                 b ->
                     b.filters(
                         Filter.builder().name("availability-zone").values(az).build(),
-                        Filter.builder().name("vpc-id").values(vpcId).build()))
+                        Filter.builder().name("vpc-id").values(config.vpcId).build()))
             .subnets();
     if (subnets.isEmpty()) {
       throw new MachineException(
-          "unable to find a subnet that is both in the zone " + az + " and belonging to VPC ID " + vpcId);
+          "unable to find a subnet that is both in the zone " + az + " and belonging to VPC ID " + config.vpcId);
     }
     return subnets.stream()
         .filter(s -> Boolean.TRUE.equals(s.defaultForAz()))
@@ -543,25 +360,25 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   /** Resolves the image name (or the default Ubuntu LTS) to an AMI id, or checks the AMI id given. */
   private void chooseImage() {
-    if (!ami.isEmpty()) {
+    if (!config.ami.isEmpty()) {
       inspectGivenAmi();
       return;
     }
     ImageCatalog catalog = ImageCatalog.load();
     ImageCatalog.Query query =
-        imageQuery != null
-            ? imageQuery
-            : image.isEmpty()
-                ? catalog.defaultImage(Architectures.ofInstanceType(instanceType))
-                : catalog.parse(image, Architectures.ofInstanceType(instanceType));
-    ImageCatalog.Resolved resolved = catalog.resolve(ec2(), query, region);
-    ami = resolved.imageId();
-    imageName = nullToEmpty(resolved.name());
+        config.imageQuery != null
+            ? config.imageQuery
+            : config.image.isEmpty()
+                ? catalog.defaultImage(Architectures.ofInstanceType(config.instanceType))
+                : catalog.parse(config.image, Architectures.ofInstanceType(config.instanceType));
+    ImageCatalog.Resolved resolved = catalog.resolve(ec2(), query, config.region);
+    config.ami = resolved.imageId();
+    config.imageName = nullToEmpty(resolved.name());
     useRootDevice(resolved.rootDeviceName());
     if (Ec2Flags.DEFAULT_SSH_USER.equals(sshUser) && !resolved.sshUser().isEmpty()) {
       sshUser = resolved.sshUser();
     }
-    progress().info("Using AMI " + ami + " (" + imageName + ")");
+    progress().info("Using AMI " + config.ami + " (" + config.imageName + ")");
   }
 
   /**
@@ -572,7 +389,7 @@ public final class AmazonEc2Driver extends BaseDriver {
   private void inspectGivenAmi() {
     List<Image> images;
     try {
-      images = ec2().describeImages(b -> b.imageIds(ami)).images();
+      images = ec2().describeImages(b -> b.imageIds(config.ami)).images();
     } catch (SdkException e) {
       String code = AwsErrors.code(e);
       if (code.startsWith("InvalidAMIID.")) { // NotFound, Malformed, Unavailable
@@ -581,21 +398,21 @@ public final class AmazonEc2Driver extends BaseDriver {
       if (!code.equals("UnauthorizedOperation")) {
         throw e;
       }
-      progress().warn("Could not describe AMI " + ami + " (" + AwsErrors.describe(e) + "); using it as given");
-      progress().info("Using AMI " + ami);
+      progress().warn("Could not describe AMI " + config.ami + " (" + AwsErrors.describe(e) + "); using it as given");
+      progress().info("Using AMI " + config.ami);
       return;
     }
     if (images.isEmpty()) {
       throw amiNotFound("no such image");
     }
-    imageName = nullToEmpty(images.get(0).name());
+    config.imageName = nullToEmpty(images.get(0).name());
     useRootDevice(images.get(0).rootDeviceName());
-    progress().info("Using AMI " + ami + " (" + imageName + ")");
+    progress().info("Using AMI " + config.ami + " (" + config.imageName + ")");
   }
 
   private MachineException amiNotFound(String cause) {
     return new MachineException(
-        "AMI " + ami + " not found in region " + region + " (" + cause + "). Check --amazonec2-ami and"
+        "AMI " + config.ami + " not found in region " + config.region + " (" + cause + "). Check --amazonec2-ami and"
             + " --amazonec2-region.");
   }
 
@@ -604,8 +421,8 @@ public final class AmazonEc2Driver extends BaseDriver {
    * volume's size only applies when the mapping names the image's own root device.
    */
   private void useRootDevice(String rootDeviceName) {
-    if (Ec2Flags.DEFAULT_DEVICE_NAME.equals(deviceName) && rootDeviceName != null && !rootDeviceName.isEmpty()) {
-      deviceName = rootDeviceName;
+    if (Ec2Flags.DEFAULT_DEVICE_NAME.equals(config.deviceName) && rootDeviceName != null && !rootDeviceName.isEmpty()) {
+      config.deviceName = rootDeviceName;
     }
   }
 
@@ -633,13 +450,13 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   private String userData() {
-    if (userDataFile.isEmpty()) {
+    if (config.userDataFile.isEmpty()) {
       return null;
     }
     try {
-      return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(userDataFile)));
+      return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.userDataFile)));
     } catch (IOException e) {
-      progress().warn("failed to read user data file " + userDataFile + ": " + e.getMessage());
+      progress().warn("failed to read user data file " + config.userDataFile + ": " + e.getMessage());
       throw new MachineException("unable to read --amazonec2-userdata file", e);
     }
   }
@@ -651,18 +468,18 @@ public final class AmazonEc2Driver extends BaseDriver {
       Files.createDirectories(key.getParent());
       Files.deleteIfExists(key);
       Files.deleteIfExists(SshKeys.publicKeyPath(key));
-      if (sshPrivateKeyPath.isEmpty()) {
+      if (config.sshPrivateKeyPath.isEmpty()) {
         SshKeys.generate(key);
       } else {
-        writeSecret(key, Files.readAllBytes(Path.of(sshPrivateKeyPath)));
+        writeSecret(key, Files.readAllBytes(Path.of(config.sshPrivateKeyPath)));
         // A key downloaded from the AWS console is a lone .pem: the .pub is copied only if there is one.
-        Path userPublicKey = SshKeys.publicKeyPath(Path.of(sshPrivateKeyPath));
+        Path userPublicKey = SshKeys.publicKeyPath(Path.of(config.sshPrivateKeyPath));
         if (Files.isRegularFile(userPublicKey)) {
           writeSecret(SshKeys.publicKeyPath(key), Files.readAllBytes(userPublicKey));
         }
       }
       sshKeyPath = key.toString();
-      if (existingKey) {
+      if (config.existingKey) {
         return; // EC2 holds the public half already
       }
       publicKey = SshKeys.publicKeyOf(key); // the .pub, or derived from the private key
@@ -670,15 +487,15 @@ public final class AmazonEc2Driver extends BaseDriver {
       throw new MachineException("unable to create key pair: " + e.getMessage(), e);
     }
     // Saved before the call: deleting a key pair that was never made is harmless, forgetting one is not.
-    keyName = machineName();
+    config.keyName = machineName();
     checkpoint();
     try {
-      ec2().importKeyPair(b -> b.keyName(keyName).publicKeyMaterial(SdkBytes.fromUtf8String(publicKey)));
+      ec2().importKeyPair(b -> b.keyName(config.keyName).publicKeyMaterial(SdkBytes.fromUtf8String(publicKey)));
     } catch (SdkException e) {
       // Forgotten only when EC2 answered no (a Duplicate is someone else's key pair). A call that
       // failed on this side (interrupted by Ctrl-C, timed out) may have made it: keep it to delete.
       if (e instanceof AwsServiceException) {
-        keyName = "";
+        config.keyName = "";
         checkpoint();
       }
       throw new MachineException("unable to create key pair: " + AwsErrors.describe(e), e);
@@ -694,102 +511,102 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   private List<String> groupNames() {
     LinkedHashSet<String> names = new LinkedHashSet<>();
-    if (!legacySecurityGroupName.isEmpty()) {
-      names.add(legacySecurityGroupName);
+    if (!config.legacySecurityGroupName.isEmpty()) {
+      names.add(config.legacySecurityGroupName);
     }
-    names.addAll(securityGroupNames);
+    names.addAll(config.securityGroupNames);
     return new ArrayList<>(names);
   }
 
   private void configureSecurityGroups() {
     List<String> ids = new ArrayList<>();
-    if (!legacySecurityGroupId.isEmpty()) {
-      ids.add(legacySecurityGroupId);
+    if (!config.legacySecurityGroupId.isEmpty()) {
+      ids.add(config.legacySecurityGroupId);
     }
     List<String> configured =
         securityGroups()
             .configure(
                 groupNames(),
-                securityGroupReadOnly,
+                config.securityGroupReadOnly,
                 sshPort(),
                 swarmPort,
-                openPorts,
-                id,
+                config.openPorts,
+                config.id,
                 new SecurityGroups.Creation() {
                   // Saved before the call too: a create killed before it saved the id leaves a
                   // pending name, and rm then finds the group by its creator tag.
                   @Override
                   public void creating(String name) {
-                    pendingSecurityGroups.add(name);
+                    config.pendingSecurityGroups.add(name);
                     checkpoint();
                   }
 
                   @Override
                   public void created(String name, String groupId) {
-                    pendingSecurityGroups.remove(name);
-                    createdSecurityGroupIds.add(groupId);
+                    config.pendingSecurityGroups.remove(name);
+                    config.createdSecurityGroupIds.add(groupId);
                     checkpoint();
                   }
 
                   @Override
                   public void notCreated(String name) {
-                    pendingSecurityGroups.remove(name);
+                    config.pendingSecurityGroups.remove(name);
                     checkpoint();
                   }
                 });
     configured.stream().filter(g -> !ids.contains(g)).forEach(ids::add);
-    securityGroupIds = ids;
+    config.securityGroupIds = ids;
   }
 
   private SecurityGroups securityGroups() {
-    return new SecurityGroups(ec2(), vpcId, progress(), environment);
+    return new SecurityGroups(ec2(), config.vpcId, progress(), environment);
   }
 
   private void launch(String userData) {
     List<Tag> tagList = new ArrayList<>();
-    Tags.forMachine(machineName(), id, tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
+    Tags.forMachine(machineName(), config.id, config.tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
     EbsBlockDevice.Builder ebs =
-        EbsBlockDevice.builder().volumeSize(rootSize).volumeType(volumeType).deleteOnTermination(true);
-    if (encryptEbsVolume) {
+        EbsBlockDevice.builder().volumeSize(config.rootSize).volumeType(config.volumeType).deleteOnTermination(true);
+    if (config.encryptEbsVolume) {
       ebs.encrypted(true);
-      if (!kmsKeyId.isEmpty()) {
-        ebs.kmsKeyId(kmsKeyId);
+      if (!config.kmsKeyId.isEmpty()) {
+        ebs.kmsKeyId(config.kmsKeyId);
       }
     }
     RunInstancesRequest.Builder request =
         RunInstancesRequest.builder()
-            .imageId(ami)
+            .imageId(config.ami)
             .minCount(1)
             .maxCount(1)
-            .keyName(keyName)
-            .instanceType(instanceType)
+            .keyName(config.keyName)
+            .instanceType(config.instanceType)
             .clientToken(clientToken())
             .networkInterfaces(
                 InstanceNetworkInterfaceSpecification.builder()
                     .deviceIndex(0)
-                    .groups(securityGroupIds)
-                    .subnetId(subnetId)
-                    .associatePublicIpAddress(!privateIpOnly)
+                    .groups(config.securityGroupIds)
+                    .subnetId(config.subnetId)
+                    .associatePublicIpAddress(!config.privateIpOnly)
                     .build())
-            .monitoring(m -> m.enabled(monitoring))
-            .ebsOptimized(useEbsOptimizedInstance)
-            .blockDeviceMappings(BlockDeviceMapping.builder().deviceName(deviceName).ebs(ebs.build()).build())
+            .monitoring(m -> m.enabled(config.monitoring))
+            .ebsOptimized(config.useEbsOptimizedInstance)
+            .blockDeviceMappings(BlockDeviceMapping.builder().deviceName(config.deviceName).ebs(ebs.build()).build())
             .metadataOptions(
-                InstanceMetadataOptionsRequest.builder().httpEndpoint(httpEndpoint).httpTokens(httpTokens).build())
+                InstanceMetadataOptionsRequest.builder().httpEndpoint(config.httpEndpoint).httpTokens(config.httpTokens).build())
             .tagSpecifications(
                 TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tagList).build(),
                 TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(tagList).build());
-    if (!iamInstanceProfile.isEmpty()) {
-      request.iamInstanceProfile(IamInstanceProfileSpecification.builder().name(iamInstanceProfile).build());
+    if (!config.iamInstanceProfile.isEmpty()) {
+      request.iamInstanceProfile(IamInstanceProfileSpecification.builder().name(config.iamInstanceProfile).build());
     }
     if (userData != null) {
       request.userData(userData);
     }
-    if (requestSpotInstance) {
+    if (config.requestSpotInstance) {
       SpotMarketOptions.Builder spot =
-          SpotMarketOptions.builder().maxPrice(spotPrice).spotInstanceType(SpotInstanceType.ONE_TIME);
-      if (blockDurationMinutes != 0) {
-        spot.blockDurationMinutes(blockDurationMinutes);
+          SpotMarketOptions.builder().maxPrice(config.spotPrice).spotInstanceType(SpotInstanceType.ONE_TIME);
+      if (config.blockDurationMinutes != 0) {
+        spot.blockDurationMinutes(config.blockDurationMinutes);
       }
       request.instanceMarketOptions(
           InstanceMarketOptionsRequest.builder().marketType(MarketType.SPOT).spotOptions(spot.build()).build());
@@ -799,18 +616,18 @@ public final class AmazonEc2Driver extends BaseDriver {
       response = ec2().runInstances(request.build());
     } catch (SdkException e) {
       throw new MachineException(
-          (requestSpotInstance ? "Error request spot instance: " : "Error launching instance: ")
+          (config.requestSpotInstance ? "Error request spot instance: " : "Error launching instance: ")
               + AwsErrors.describe(e),
           e);
     }
     Instance instance = response.instances().get(0);
-    instanceId = instance.instanceId();
-    reservationId = nullToEmpty(response.reservationId());
-    privateIpAddress = nullToEmpty(instance.privateIpAddress());
-    spotInstanceRequestId = nullToEmpty(instance.spotInstanceRequestId());
+    config.instanceId = instance.instanceId();
+    config.reservationId = nullToEmpty(response.reservationId());
+    config.privateIpAddress = nullToEmpty(instance.privateIpAddress());
+    config.spotInstanceRequestId = nullToEmpty(instance.spotInstanceRequestId());
     checkpoint();
-    if (requestSpotInstance) {
-      progress().info("Created spot instance request " + spotInstanceRequestId);
+    if (config.requestSpotInstance) {
+      progress().info("Created spot instance request " + config.spotInstanceRequestId);
     }
   }
 
@@ -819,11 +636,11 @@ public final class AmazonEc2Driver extends BaseDriver {
    * before the instance id was saved can still be found (and removed) by it.
    */
   private String clientToken() {
-    if (clientToken.isEmpty()) {
-      clientToken = id;
+    if (config.clientToken.isEmpty()) {
+      config.clientToken = config.id;
     }
     checkpoint();
-    return clientToken;
+    return config.clientToken;
   }
 
   /**
@@ -839,7 +656,7 @@ public final class AmazonEc2Driver extends BaseDriver {
           String state = instance.state() == null ? "" : instance.state().nameAsString();
           if ("terminated".equals(state) || "shutting-down".equals(state)) {
             String reason = instance.stateReason() == null ? state : instance.stateReason().message();
-            throw new MachineException("Instance " + instanceId + " stopped while starting: " + reason);
+            throw new MachineException("Instance " + config.instanceId + " stopped while starting: " + reason);
           }
           String ip = address(instance);
           if (ip == null || ip.isEmpty() || !"running".equals(state)) {
@@ -851,7 +668,7 @@ public final class AmazonEc2Driver extends BaseDriver {
         InstanceNotFoundException.class::isInstance);
     ipAddress = address(ready.get());
     if (ready.get().privateIpAddress() != null) {
-      privateIpAddress = ready.get().privateIpAddress();
+      config.privateIpAddress = ready.get().privateIpAddress();
     }
   }
 
@@ -861,9 +678,9 @@ public final class AmazonEc2Driver extends BaseDriver {
   @Override
   public void remove() {
     List<String> errors = new ArrayList<>();
-    String target = instanceId;
+    String target = config.instanceId;
     boolean lookedUp = true;
-    if (target.isEmpty() && !clientToken.isEmpty()) {
+    if (target.isEmpty() && !config.clientToken.isEmpty()) {
       try {
         target = findByClientToken().orElse("");
       } catch (SdkException e) {
@@ -887,38 +704,38 @@ public final class AmazonEc2Driver extends BaseDriver {
         }
       }
     }
-    if (!spotInstanceRequestId.isEmpty()) {
+    if (!config.spotInstanceRequestId.isEmpty()) {
       try {
-        ec2().cancelSpotInstanceRequests(b -> b.spotInstanceRequestIds(spotInstanceRequestId));
+        ec2().cancelSpotInstanceRequests(b -> b.spotInstanceRequestIds(config.spotInstanceRequestId));
       } catch (SdkException e) {
         if (!AwsErrors.isNotFound(e)) {
           errors.add("unable to cancel spot instance request: " + AwsErrors.describe(e));
         }
       }
     }
-    if (!existingKey) {
-      if (keyName.isEmpty()) {
+    if (!config.existingKey) {
+      if (config.keyName.isEmpty()) {
         progress().warn("Missing key pair name, this is likely due to a failure during machine creation");
       } else {
         try {
-          deleteKeyPair(keyName);
+          deleteKeyPair(config.keyName);
         } catch (SdkException e) {
           errors.add("unable to remove key pair: " + AwsErrors.describe(e));
         }
       }
     }
-    if (!pendingSecurityGroups.isEmpty()) {
+    if (!config.pendingSecurityGroups.isEmpty()) {
       try {
-        securityGroups().createdBy(id).stream()
-            .filter(g -> !createdSecurityGroupIds.contains(g))
-            .forEach(createdSecurityGroupIds::add);
-        pendingSecurityGroups.clear();
+        securityGroups().createdBy(config.id).stream()
+            .filter(g -> !config.createdSecurityGroupIds.contains(g))
+            .forEach(config.createdSecurityGroupIds::add);
+        config.pendingSecurityGroups.clear();
       } catch (SdkException e) {
         errors.add("unable to look for the security groups of an unfinished create: " + AwsErrors.describe(e));
       }
     }
     // While an instance may be running unseen, its groups stay recorded: the next rm deletes them.
-    for (String group : lookedUp ? List.copyOf(createdSecurityGroupIds) : List.<String>of()) {
+    for (String group : lookedUp ? List.copyOf(config.createdSecurityGroupIds) : List.<String>of()) {
       try {
         deleteSecurityGroup(group, target);
       } catch (RuntimeException e) {
@@ -941,11 +758,11 @@ public final class AmazonEc2Driver extends BaseDriver {
    * caller must not take it for "no instance".
    */
   private Optional<String> findByClientToken() {
-    return ec2().describeInstances(b -> b.filters(Filter.builder().name("tag:" + Tags.CREATOR).values(id).build()))
+    return ec2().describeInstances(b -> b.filters(Filter.builder().name("tag:" + Tags.CREATOR).values(config.id).build()))
         .reservations()
         .stream()
         .flatMap(r -> r.instances().stream())
-        .filter(i -> clientToken.equals(i.clientToken()))
+        .filter(i -> config.clientToken.equals(i.clientToken()))
         .filter(i -> i.state() == null || !"terminated".equals(i.state().nameAsString()))
         .map(Instance::instanceId)
         .findFirst();
@@ -968,7 +785,7 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   private void deleteSecurityGroup(String groupId, String ownInstance) {
     securityGroups().delete(groupId, ownInstance);
-    createdSecurityGroupIds.remove(groupId);
+    config.createdSecurityGroupIds.remove(groupId);
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -991,14 +808,14 @@ public final class AmazonEc2Driver extends BaseDriver {
     String ip = address(instance);
     if (ip == null || ip.isEmpty()) {
       throw new MachineException(
-          (privateIpOnly || usePrivateIp ? "No private IP for instance " : "No IP for instance ") + instanceId);
+          (config.usesPrivateAddress() ? "No private IP for instance " : "No IP for instance ") + config.instanceId);
     }
     ipAddress = ip;
     return ip;
   }
 
   private String address(Instance instance) {
-    return privateIpOnly || usePrivateIp ? instance.privateIpAddress() : instance.publicIpAddress();
+    return config.usesPrivateAddress() ? instance.privateIpAddress() : instance.publicIpAddress();
   }
 
   @Override
@@ -1044,11 +861,11 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   private String requireInstanceId() {
-    if (instanceId.isEmpty()) {
+    if (config.instanceId.isEmpty()) {
       throw new MachineException(
           "Missing instance ID, this is likely due to a failure during machine creation");
     }
-    return instanceId;
+    return config.instanceId;
   }
 
   /** The instance as EC2 describes it; a description a moment old is reused unless {@code fresh}. */
@@ -1097,19 +914,11 @@ public final class AmazonEc2Driver extends BaseDriver {
   }
 
   String instanceId() {
-    return instanceId;
+    return config.instanceId;
   }
 
   Ec2Connection connection() {
-    return new Ec2Connection(
-        region.isEmpty() ? Ec2Flags.DEFAULT_REGION : region,
-        endpoint,
-        disableSsl,
-        accessKey,
-        secretKey,
-        sessionToken,
-        profile,
-        retryCount);
+    return config.connection();
   }
 
   /** The EC2 client, built on first use only: commands that never call AWS never pay for it. */
