@@ -19,6 +19,11 @@ final class AwsErrors {
     return message == null ? e.getClass().getSimpleName() : message;
   }
 
+  /** {@link #describe} for an AWS failure, the plain message of any other. */
+  static String message(Throwable e) {
+    return e instanceof SdkException ? describe(e) : String.valueOf(e.getMessage());
+  }
+
   static String code(Throwable e) {
     if (e instanceof AwsServiceException ase && ase.awsErrorDetails() != null) {
       String code = ase.awsErrorDetails().errorCode();
