@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
 import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Filter;
 import software.amazon.awssdk.services.ec2.model.IamInstanceProfileSpecification;
-import software.amazon.awssdk.services.ec2.model.Image;
 import software.amazon.awssdk.services.ec2.model.Instance;
 import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
 import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
@@ -39,7 +38,6 @@ import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
 import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
 import software.amazon.awssdk.services.ec2.model.SpotInstanceType;
 import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
-import software.amazon.awssdk.services.ec2.model.Subnet;
 import software.amazon.awssdk.services.ec2.model.Tag;
 import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
@@ -133,131 +131,8 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   @Override
   public void preCreateCheck() {
-    try {
-      checkKeyPair();
-      if (config.subnetId.isEmpty()) {
-        config.subnetId = subnetInZone();
-      }
-      chooseImage();
-    } catch (SdkException e) {
-      throw new MachineException(AwsErrors.describe(e), e);
-    }
+    sshUser = new PreCreateCheck(config, this::ec2, machineName(), progress()).check(sshUser);
     prereqsChecked = true;
-  }
-
-  private void checkKeyPair() {
-    String name = config.existingKey ? config.keyName : machineName();
-    boolean exists;
-    try {
-      exists = !ec2().describeKeyPairs(b -> b.keyNames(name)).keyPairs().isEmpty();
-    } catch (SdkException e) {
-      if (!AwsErrors.isNotFound(e)) {
-        throw new MachineException(AwsErrors.describe(e), e);
-      }
-      exists = false;
-    }
-    if (config.existingKey && !exists) {
-      throw new MachineException(
-          "There is no keypair with the name " + name + ". Please verify the key name provided.");
-    }
-    if (!config.existingKey && exists) {
-      throw new MachineException(
-          "There is already a keypair with the name "
-              + name
-              + ".  Please either remove that keypair or use a different machine name.");
-    }
-  }
-
-  private String availabilityZone() {
-    return config.endpoint.isEmpty() ? config.region + config.zone : config.zone;
-  }
-
-  private String subnetInZone() {
-    String az = availabilityZone();
-    List<Subnet> subnets =
-        ec2().describeSubnets(
-                b ->
-                    b.filters(
-                        Filter.builder().name("availability-zone").values(az).build(),
-                        Filter.builder().name("vpc-id").values(config.vpcId).build()))
-            .subnets();
-    if (subnets.isEmpty()) {
-      throw new MachineException(
-          "unable to find a subnet that is both in the zone " + az + " and belonging to VPC ID " + config.vpcId);
-    }
-    return subnets.stream()
-        .filter(s -> Boolean.TRUE.equals(s.defaultForAz()))
-        .findFirst()
-        .orElse(subnets.get(0))
-        .subnetId();
-  }
-
-  /** Resolves the image name (or the default Ubuntu LTS) to an AMI id, or checks the AMI id given. */
-  private void chooseImage() {
-    if (!config.ami.isEmpty()) {
-      inspectGivenAmi();
-      return;
-    }
-    ImageCatalog catalog = ImageCatalog.load();
-    ImageCatalog.Query query =
-        config.imageQuery != null
-            ? config.imageQuery
-            : config.image.isEmpty()
-                ? catalog.defaultImage(Architectures.ofInstanceType(config.instanceType))
-                : catalog.parse(config.image, Architectures.ofInstanceType(config.instanceType));
-    ImageCatalog.Resolved resolved = catalog.resolve(ec2(), query, config.region);
-    config.ami = resolved.imageId();
-    config.imageName = nullToEmpty(resolved.name());
-    useRootDevice(resolved.rootDeviceName());
-    if (Ec2Flags.DEFAULT_SSH_USER.equals(sshUser) && !resolved.sshUser().isEmpty()) {
-      sshUser = resolved.sshUser();
-    }
-    progress().info("Using AMI " + config.ami + " (" + config.imageName + ")");
-  }
-
-  /**
-   * Describes the AMI given with {@code --amazonec2-ami} once: a wrong id then fails here, before
-   * anything is created, and the image's root device is known. Without the right to describe
-   * images (a policy written for Docker Machine, which never did), the AMI is launched as given.
-   */
-  private void inspectGivenAmi() {
-    List<Image> images;
-    try {
-      images = ec2().describeImages(b -> b.imageIds(config.ami)).images();
-    } catch (SdkException e) {
-      String code = AwsErrors.code(e);
-      if (code.startsWith("InvalidAMIID.")) { // NotFound, Malformed, Unavailable
-        throw amiNotFound(AwsErrors.describe(e));
-      }
-      if (!code.equals("UnauthorizedOperation")) {
-        throw e;
-      }
-      progress().warn("Could not describe AMI " + config.ami + " (" + AwsErrors.describe(e) + "); using it as given");
-      progress().info("Using AMI " + config.ami);
-      return;
-    }
-    if (images.isEmpty()) {
-      throw amiNotFound("no such image");
-    }
-    config.imageName = nullToEmpty(images.get(0).name());
-    useRootDevice(images.get(0).rootDeviceName());
-    progress().info("Using AMI " + config.ami + " (" + config.imageName + ")");
-  }
-
-  private MachineException amiNotFound(String cause) {
-    return new MachineException(
-        "AMI " + config.ami + " not found in region " + config.region + " (" + cause + "). Check --amazonec2-ami and"
-            + " --amazonec2-region.");
-  }
-
-  /**
-   * Takes the image's root device name unless {@code --amazonec2-device-name} was given: the root
-   * volume's size only applies when the mapping names the image's own root device.
-   */
-  private void useRootDevice(String rootDeviceName) {
-    if (Ec2Flags.DEFAULT_DEVICE_NAME.equals(config.deviceName) && rootDeviceName != null && !rootDeviceName.isEmpty()) {
-      config.deviceName = rootDeviceName;
-    }
   }
 
   /**
