@@ -7,39 +7,16 @@ import dev.machine.core.driver.BatchStateQuery;
 import dev.machine.core.driver.DriverContext;
 import dev.machine.core.driver.DriverOptions;
 import dev.machine.core.driver.State;
-import dev.machine.core.ssh.SshKeys;
-import java.io.IOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.BlockDeviceMapping;
-import software.amazon.awssdk.services.ec2.model.EbsBlockDevice;
 import software.amazon.awssdk.services.ec2.model.Filter;
-import software.amazon.awssdk.services.ec2.model.IamInstanceProfileSpecification;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.InstanceMarketOptionsRequest;
-import software.amazon.awssdk.services.ec2.model.InstanceMetadataOptionsRequest;
-import software.amazon.awssdk.services.ec2.model.InstanceNetworkInterfaceSpecification;
-import software.amazon.awssdk.services.ec2.model.MarketType;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.RunInstancesRequest;
-import software.amazon.awssdk.services.ec2.model.RunInstancesResponse;
-import software.amazon.awssdk.services.ec2.model.SpotInstanceType;
-import software.amazon.awssdk.services.ec2.model.SpotMarketOptions;
-import software.amazon.awssdk.services.ec2.model.Tag;
-import software.amazon.awssdk.services.ec2.model.TagSpecification;
 
 /**
  * Docker Machine's amazonec2 driver on the AWS SDK for Java v2, with rancher's additions (IMDS
@@ -59,8 +36,6 @@ import software.amazon.awssdk.services.ec2.model.TagSpecification;
 public final class AmazonEc2Driver extends BaseDriver {
   static final int DOCKER_PORT = IngressRules.DOCKER_PORT;
   private static final String DEFAULT_SWARM_HOST_PORT = "3376";
-  private static final Duration POLL = Duration.ofSeconds(3);
-  private static final int MAX_POLLS = 60;
   /** A description fetched this recently answers state, IP and URL without another call (ls, env). */
   private static final long CACHE_NANOS = Duration.ofSeconds(2).toNanos();
 
@@ -145,240 +120,24 @@ public final class AmazonEc2Driver extends BaseDriver {
     if (!prereqsChecked) {
       preCreateCheck();
     }
-    String userData = userData();
+    CreateSteps steps = new CreateSteps(config, environment, this::ec2, context);
+    String userData = steps.userData();
     progress().info("Launching instance...");
     try {
-      createKeyPair();
-      configureSecurityGroups();
-      launch(userData);
-      waitForIpAndRunning();
+      Path key = steps.installSshKey();
+      sshKeyPath = key.toString(); // before the key pair's checkpoint, which saves it too
+      steps.importKeyPair(key);
+      steps.configureSecurityGroups(sshPort(), swarmPort);
+      steps.launch(userData);
+      ipAddress = steps.waitForIpAndRunning(() -> describe(true));
     } catch (SdkException e) {
       throw new MachineException(AwsErrors.describe(e), e);
     }
     checkpoint();
   }
 
-  private String userData() {
-    if (config.userDataFile.isEmpty()) {
-      return null;
-    }
-    try {
-      return Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(config.userDataFile)));
-    } catch (IOException e) {
-      progress().warn("failed to read user data file " + config.userDataFile + ": " + e.getMessage());
-      throw new MachineException("unable to read --amazonec2-userdata file", e);
-    }
-  }
-
-  private void createKeyPair() {
-    Path key = resolveStorePath("id_rsa");
-    String publicKey;
-    try {
-      Files.createDirectories(key.getParent());
-      Files.deleteIfExists(key);
-      Files.deleteIfExists(SshKeys.publicKeyPath(key));
-      if (config.sshPrivateKeyPath.isEmpty()) {
-        SshKeys.generate(key);
-      } else {
-        writeSecret(key, Files.readAllBytes(Path.of(config.sshPrivateKeyPath)));
-        // A key downloaded from the AWS console is a lone .pem: the .pub is copied only if there is one.
-        Path userPublicKey = SshKeys.publicKeyPath(Path.of(config.sshPrivateKeyPath));
-        if (Files.isRegularFile(userPublicKey)) {
-          writeSecret(SshKeys.publicKeyPath(key), Files.readAllBytes(userPublicKey));
-        }
-      }
-      sshKeyPath = key.toString();
-      if (config.existingKey) {
-        return; // EC2 holds the public half already
-      }
-      publicKey = SshKeys.publicKeyOf(key); // the .pub, or derived from the private key
-    } catch (IOException | MachineException e) {
-      throw new MachineException("unable to create key pair: " + e.getMessage(), e);
-    }
-    // Saved before the call: deleting a key pair that was never made is harmless, forgetting one is not.
-    config.keyName = machineName();
-    checkpoint();
-    try {
-      ec2().importKeyPair(b -> b.keyName(config.keyName).publicKeyMaterial(SdkBytes.fromUtf8String(publicKey)));
-    } catch (SdkException e) {
-      // Forgotten only when EC2 answered no (a Duplicate is someone else's key pair). A call that
-      // failed on this side (interrupted by Ctrl-C, timed out) may have made it: keep it to delete.
-      if (e instanceof AwsServiceException) {
-        config.keyName = "";
-        checkpoint();
-      }
-      throw new MachineException("unable to create key pair: " + AwsErrors.describe(e), e);
-    }
-  }
-
-  /** Writes a key file readable by its owner only (copied keys keep no looser mode). */
-  private static void writeSecret(Path file, byte[] content) throws IOException {
-    Files.deleteIfExists(file);
-    Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    Files.write(file, content);
-  }
-
-  private List<String> groupNames() {
-    LinkedHashSet<String> names = new LinkedHashSet<>();
-    if (!config.legacySecurityGroupName.isEmpty()) {
-      names.add(config.legacySecurityGroupName);
-    }
-    names.addAll(config.securityGroupNames);
-    return new ArrayList<>(names);
-  }
-
-  private void configureSecurityGroups() {
-    List<String> ids = new ArrayList<>();
-    if (!config.legacySecurityGroupId.isEmpty()) {
-      ids.add(config.legacySecurityGroupId);
-    }
-    List<String> configured =
-        securityGroups()
-            .configure(
-                groupNames(),
-                config.securityGroupReadOnly,
-                sshPort(),
-                swarmPort,
-                config.openPorts,
-                config.id,
-                new SecurityGroups.Creation() {
-                  // Saved before the call too: a create killed before it saved the id leaves a
-                  // pending name, and rm then finds the group by its creator tag.
-                  @Override
-                  public void creating(String name) {
-                    config.pendingSecurityGroups.add(name);
-                    checkpoint();
-                  }
-
-                  @Override
-                  public void created(String name, String groupId) {
-                    config.pendingSecurityGroups.remove(name);
-                    config.createdSecurityGroupIds.add(groupId);
-                    checkpoint();
-                  }
-
-                  @Override
-                  public void notCreated(String name) {
-                    config.pendingSecurityGroups.remove(name);
-                    checkpoint();
-                  }
-                });
-    configured.stream().filter(g -> !ids.contains(g)).forEach(ids::add);
-    config.securityGroupIds = ids;
-  }
-
   private SecurityGroups securityGroups() {
     return new SecurityGroups(ec2(), config.vpcId, progress(), environment);
-  }
-
-  private void launch(String userData) {
-    List<Tag> tagList = new ArrayList<>();
-    Tags.forMachine(machineName(), config.id, config.tags, progress()).forEach((k, v) -> tagList.add(Tag.builder().key(k).value(v).build()));
-    EbsBlockDevice.Builder ebs =
-        EbsBlockDevice.builder().volumeSize(config.rootSize).volumeType(config.volumeType).deleteOnTermination(true);
-    if (config.encryptEbsVolume) {
-      ebs.encrypted(true);
-      if (!config.kmsKeyId.isEmpty()) {
-        ebs.kmsKeyId(config.kmsKeyId);
-      }
-    }
-    RunInstancesRequest.Builder request =
-        RunInstancesRequest.builder()
-            .imageId(config.ami)
-            .minCount(1)
-            .maxCount(1)
-            .keyName(config.keyName)
-            .instanceType(config.instanceType)
-            .clientToken(clientToken())
-            .networkInterfaces(
-                InstanceNetworkInterfaceSpecification.builder()
-                    .deviceIndex(0)
-                    .groups(config.securityGroupIds)
-                    .subnetId(config.subnetId)
-                    .associatePublicIpAddress(!config.privateIpOnly)
-                    .build())
-            .monitoring(m -> m.enabled(config.monitoring))
-            .ebsOptimized(config.useEbsOptimizedInstance)
-            .blockDeviceMappings(BlockDeviceMapping.builder().deviceName(config.deviceName).ebs(ebs.build()).build())
-            .metadataOptions(
-                InstanceMetadataOptionsRequest.builder().httpEndpoint(config.httpEndpoint).httpTokens(config.httpTokens).build())
-            .tagSpecifications(
-                TagSpecification.builder().resourceType(ResourceType.INSTANCE).tags(tagList).build(),
-                TagSpecification.builder().resourceType(ResourceType.VOLUME).tags(tagList).build());
-    if (!config.iamInstanceProfile.isEmpty()) {
-      request.iamInstanceProfile(IamInstanceProfileSpecification.builder().name(config.iamInstanceProfile).build());
-    }
-    if (userData != null) {
-      request.userData(userData);
-    }
-    if (config.requestSpotInstance) {
-      SpotMarketOptions.Builder spot =
-          SpotMarketOptions.builder().maxPrice(config.spotPrice).spotInstanceType(SpotInstanceType.ONE_TIME);
-      if (config.blockDurationMinutes != 0) {
-        spot.blockDurationMinutes(config.blockDurationMinutes);
-      }
-      request.instanceMarketOptions(
-          InstanceMarketOptionsRequest.builder().marketType(MarketType.SPOT).spotOptions(spot.build()).build());
-    }
-    RunInstancesResponse response;
-    try {
-      response = ec2().runInstances(request.build());
-    } catch (SdkException e) {
-      throw new MachineException(
-          (config.requestSpotInstance ? "Error request spot instance: " : "Error launching instance: ")
-              + AwsErrors.describe(e),
-          e);
-    }
-    Instance instance = response.instances().get(0);
-    config.instanceId = instance.instanceId();
-    config.reservationId = nullToEmpty(response.reservationId());
-    config.privateIpAddress = nullToEmpty(instance.privateIpAddress());
-    config.spotInstanceRequestId = nullToEmpty(instance.spotInstanceRequestId());
-    checkpoint();
-    if (config.requestSpotInstance) {
-      progress().info("Created spot instance request " + config.spotInstanceRequestId);
-    }
-  }
-
-  /**
-   * The idempotency token of this machine's RunInstances, saved before the call: a create killed
-   * before the instance id was saved can still be found (and removed) by it.
-   */
-  private String clientToken() {
-    if (config.clientToken.isEmpty()) {
-      config.clientToken = config.id;
-    }
-    checkpoint();
-    return config.clientToken;
-  }
-
-  /**
-   * Waits until the instance runs and has its address. Only {@code InvalidInstanceID.NotFound} is
-   * retried (EC2 is eventually consistent: a just-launched id may not be known everywhere yet);
-   * any other error fails the create at once.
-   */
-  private void waitForIpAndRunning() {
-    AtomicReference<Instance> ready = new AtomicReference<>();
-    environment.retryWait(MAX_POLLS, POLL).waitFor(
-        () -> {
-          Instance instance = describe(true);
-          String state = instance.state() == null ? "" : instance.state().nameAsString();
-          if ("terminated".equals(state) || "shutting-down".equals(state)) {
-            String reason = instance.stateReason() == null ? state : instance.stateReason().message();
-            throw new MachineException("Instance " + config.instanceId + " stopped while starting: " + reason);
-          }
-          String ip = address(instance);
-          if (ip == null || ip.isEmpty() || !"running".equals(state)) {
-            return false;
-          }
-          ready.set(instance);
-          return true;
-        },
-        InstanceNotFoundException.class::isInstance);
-    ipAddress = address(ready.get());
-    if (ready.get().privateIpAddress() != null) {
-      config.privateIpAddress = ready.get().privateIpAddress();
-    }
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -514,17 +273,13 @@ public final class AmazonEc2Driver extends BaseDriver {
   @Override
   public String ip() {
     Instance instance = describe(false);
-    String ip = address(instance);
+    String ip = config.addressOf(instance);
     if (ip == null || ip.isEmpty()) {
       throw new MachineException(
           (config.usesPrivateAddress() ? "No private IP for instance " : "No IP for instance ") + config.instanceId);
     }
     ipAddress = ip;
     return ip;
-  }
-
-  private String address(Instance instance) {
-    return config.usesPrivateAddress() ? instance.privateIpAddress() : instance.publicIpAddress();
   }
 
   @Override

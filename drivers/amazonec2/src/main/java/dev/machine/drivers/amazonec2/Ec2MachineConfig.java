@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import software.amazon.awssdk.services.ec2.model.Instance;
 
 /**
  * The machine's EC2 settings and the resources it made: the driver's own keys in config.json,
@@ -203,6 +204,11 @@ final class Ec2MachineConfig {
   /** Whether the machine is reached at its private address rather than its public one. */
   boolean usesPrivateAddress() {
     return privateIpOnly || usePrivateIp;
+  }
+
+  /** The instance's address the machine is reached at (see {@link #usesPrivateAddress}). */
+  String addressOf(Instance instance) {
+    return usesPrivateAddress() ? instance.privateIpAddress() : instance.publicIpAddress();
   }
 
   private static String text(JsonNode node, String field) {
