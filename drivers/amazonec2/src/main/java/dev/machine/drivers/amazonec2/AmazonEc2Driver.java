@@ -30,6 +30,10 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  *       create made, and a failed create deletes what it made;
  *   <li>{@code ls} asks for the states of all machines of one account and region in one call.
  * </ul>
+ *
+ * <p>This class is the driver SPI and the runtime (state, IP, start/stop); it delegates the rest:
+ * config.json to {@link Ec2MachineConfig}, the flags to {@link Ec2FlagParser}, the pre-create check
+ * to {@link PreCreateCheck}, create to {@link CreateSteps} and rm to {@link ResourceRemoval}.
  */
 public final class AmazonEc2Driver extends BaseDriver {
   static final int DOCKER_PORT = IngressRules.DOCKER_PORT;
@@ -39,7 +43,7 @@ public final class AmazonEc2Driver extends BaseDriver {
 
   private final Ec2Environment environment;
 
-  /** Everything this driver writes to config.json. */
+  /** The driver's own keys in config.json (BaseDriver keeps the shared ones: SSH user, IP...). */
   private final Ec2MachineConfig config = new Ec2MachineConfig();
 
   // Not persisted.

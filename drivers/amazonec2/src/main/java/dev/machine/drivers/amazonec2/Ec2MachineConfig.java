@@ -13,6 +13,7 @@ import software.amazon.awssdk.services.ec2.model.Instance;
  * The machine's EC2 settings and the resources it made: the driver's own keys in config.json,
  * Docker Machine's first, in its order, then this driver's additions. The flags fill it, create
  * records each resource in it the moment it exists and rm forgets them; every checkpoint writes it.
+ * Plain fields, like Docker Machine's Driver struct: the driver's parts share them.
  */
 final class Ec2MachineConfig {
   // Persisted, in Docker Machine's key order (see write).
