@@ -54,9 +54,10 @@ public final class SshConnection implements RemoteShell {
   }
 
   /**
-   * Connects and authenticates: with the target's key, or (key {@code ""}) with the user's agent and
-   * default keys ({@link SshEnvironment#system()}). The host key is pinned in the target's
-   * known_hosts file when it has one.
+   * Connects and authenticates: with the target's key (a passphrase-protected one only through the
+   * agent identity holding it), or (key {@code ""}) with the user's agent and default keys ({@link
+   * SshEnvironment#system()}). The host key is pinned in the target's known_hosts file when it has
+   * one.
    *
    * @param connectTimeout the TCP connect timeout
    * @throws SshException with a one-line message for a refused/timed-out connection, a changed host
@@ -279,15 +280,19 @@ public final class SshConnection implements RemoteShell {
     String tried;
     if (target.hasKey()) {
       Path key = Path.of(target.keyPath());
+      boolean viaAgent;
       try {
-        methods.add(new AuthPublickey(KeyFiles.load(key)));
+        KeyFileHeader header = KeyFileHeader.read(key);
+        // sshj would need the passphrase; OpenSSH with -i signs with the agent's copy instead.
+        viaAgent = header.encrypted();
+        methods.add(viaAgent ? AgentKeyForFile.method(key, header, env) : new AuthPublickey(KeyFiles.load(key)));
       } catch (IOException | RuntimeException e) {
         throw new SshException(
             SshException.Reason.KEY_FILE,
             "Cannot read SSH key " + key + ": " + describe(e),
             e);
       }
-      tried = "key " + key;
+      tried = "key " + key + (viaAgent ? " in ssh-agent" : "");
     } else {
       methods.addAll(agentMethods(env));
       int agentKeys = methods.size();

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Where the user's own SSH credentials are: the home directory (for {@code ~/.ssh/id_*}) and the
- * agent socket. Used when a target has no machine key.
+ * agent socket. Used when a target has no machine key, and the agent also for a machine key
+ * protected by a passphrase.
  *
  * @param home the user's home directory
  * @param agentSocket the agent's Unix socket ({@code SSH_AUTH_SOCK}), or {@code null} for none

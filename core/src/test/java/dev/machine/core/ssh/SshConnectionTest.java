@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.machine.core.testing.LoopbackSshd;
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The native client against a real OpenSSH server on loopback. */
 class SshConnectionTest {
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final String PASSPHRASE = "secret";
 
   @TempDir static Path sshdDir;
   private static LoopbackSshd sshd;
@@ -206,27 +212,178 @@ class SshConnectionTest {
     SshKeys.generate(rsa);
     sshd.authorize(SshKeys.publicKeyPath(rsa));
     Path socket = tmp.resolve("agent.sock");
-    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process agent = startAgent(socket);
     try {
-      for (int i = 0; i < 500 && !Files.exists(socket); i++) {
-        Thread.sleep(10);
-      }
-      ProcessBuilder add = new ProcessBuilder("ssh-add", rsa.toString()).redirectErrorStream(true);
-      add.environment().put("SSH_AUTH_SOCK", socket.toString());
-      Process adding = add.start();
-      String addOutput = new String(adding.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertThat(adding.waitFor()).as(addOutput).isZero();
-
+      addToAgent(socket, rsa);
       SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), "", null);
-      try (SshConnection ssh =
-          SshConnection.open(target, TIMEOUT, new SshEnvironment(tmp.resolve("emptyhome"), socket))) {
+      try (SshConnection ssh = SshConnection.open(target, TIMEOUT, agentOnly(socket))) {
         assertThat(ssh.run("echo via-agent").output()).isEqualTo("via-agent\n");
       }
     } finally {
       agent.destroy();
       agent.waitFor();
     }
+  }
+
+  @Test
+  void anEncryptedOpenSshKeyIsUsedThroughTheAgentKeyMatchingIt() throws Exception {
+    Path key = keygen("secret_ed25519", "-t", "ed25519");
+    sshd.authorize(SshKeys.publicKeyPath(key));
+    String fingerprint = fingerprint(key);
+    // No .pub: the public key comes from the clear part of the OpenSSH file.
+    Files.delete(SshKeys.publicKeyPath(key));
+    Path stranger = tmp.resolve("stranger");
+    SshKeys.generate(stranger);
+    Path socket = tmp.resolve("agent.sock");
+    Process agent = startAgent(socket);
+    try {
+      addToAgent(socket, stranger); // offered first if any agent key were; the server refuses it
+      addToAgent(socket, decryptedCopy(key));
+      long before = sshd.acceptedLogins();
+      try (SshConnection ssh = SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(socket))) {
+        assertThat(ssh.run("echo via-agent-key").output()).isEqualTo("via-agent-key\n");
+      }
+      assertThat(sshd.acceptedLogins() - before).isEqualTo(1);
+      assertThat(sshd.readLog()).contains("ED25519 " + fingerprint);
+    } finally {
+      agent.destroy();
+      agent.waitFor();
+    }
+  }
+
+  @Test
+  void anEncryptedPemKeyWithItsPubIsUsedThroughTheAgent() throws Exception {
+    Path key = keygen("secret_pem", "-t", "rsa", "-b", "2048", "-m", "PEM");
+    assertThat(Files.readString(key)).contains("Proc-Type: 4,ENCRYPTED");
+    sshd.authorize(SshKeys.publicKeyPath(key));
+    Path socket = tmp.resolve("agent.sock");
+    Process agent = startAgent(socket);
+    try {
+      // ssh-add asks for the passphrase through SSH_ASKPASS, as a desktop session would.
+      Path askpass = tmp.resolve("askpass.sh");
+      Files.writeString(askpass, "#!/bin/sh\necho " + PASSPHRASE + "\n");
+      Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
+      ProcessBuilder add = new ProcessBuilder("ssh-add", key.toString()).redirectErrorStream(true);
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      add.environment().put("SSH_ASKPASS", askpass.toString());
+      add.environment().put("SSH_ASKPASS_REQUIRE", "force");
+      add.environment().put("DISPLAY", ":0");
+      run(add);
+      try (SshConnection ssh = SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(socket))) {
+        assertThat(ssh.run("echo via-agent-pem").output()).isEqualTo("via-agent-pem\n");
+      }
+      assertThat(sshd.readLog()).contains("RSA " + fingerprint(key));
+    } finally {
+      agent.destroy();
+      agent.waitFor();
+    }
+  }
+
+  @Test
+  void anEncryptedKeyWithoutAnAgentFailsWithOneLine() throws Exception {
+    Path key = keygen("secret_no_agent", "-t", "ed25519");
+    sshd.authorize(SshKeys.publicKeyPath(key));
+    assertThatThrownBy(() -> SshConnection.open(keyTarget(key), TIMEOUT, noUserCredentials()))
+        .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.KEY_FILE))
+        .hasMessage(passphraseError(key));
+  }
+
+  @Test
+  void anAgentWithOtherKeysOnlyIsNotAskedToTryThem() throws Exception {
+    Path key = keygen("secret_not_loaded", "-t", "rsa", "-b", "2048", "-m", "PEM");
+    sshd.authorize(SshKeys.publicKeyPath(key));
+    Path socket = tmp.resolve("agent.sock");
+    Process agent = startAgent(socket);
+    try {
+      // The server accepts this agent key: using it would log in, IdentitiesOnly forbids that.
+      addToAgent(socket, sshd.clientKey());
+      long before = sshd.acceptedLogins();
+      assertThatThrownBy(() -> SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(socket)))
+          .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.KEY_FILE))
+          .hasMessage(passphraseError(key));
+      assertThat(sshd.acceptedLogins()).isEqualTo(before);
+    } finally {
+      agent.destroy();
+      agent.waitFor();
+    }
+  }
+
+  @Test
+  void anEncryptedPemKeyWithoutItsPubSaysWhatIsMissing() throws Exception {
+    Path key = keygen("secret_pem_no_pub", "-t", "rsa", "-b", "2048", "-m", "PEM");
+    Path pub = SshKeys.publicKeyPath(key);
+    Files.delete(pub);
+    assertThatThrownBy(() -> SshConnection.open(keyTarget(key), TIMEOUT, noUserCredentials()))
+        .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.KEY_FILE))
+        .hasMessage("Cannot read SSH key " + key + ": it is protected by a passphrase and has no public key file "
+            + pub + " to find it in ssh-agent (ssh-keygen -y -f " + key + " > " + pub + " makes one)");
+  }
+
+  private static String passphraseError(Path key) {
+    return "Cannot read SSH key " + key + ": it is protected by a passphrase; load it into ssh-agent (ssh-add "
+        + key + ") and try again";
+  }
+
+  private SshTarget keyTarget(Path key) {
+    return new SshTarget("127.0.0.1", sshd.port(), sshd.user(), key.toString(), null);
+  }
+
+  private SshEnvironment agentOnly(Path socket) {
+    return new SshEnvironment(tmp.resolve("emptyhome"), socket);
+  }
+
+  /** A key protected by {@link #PASSPHRASE}, with its .pub. */
+  private Path keygen(String name, String... type) throws Exception {
+    Path file = tmp.resolve(name);
+    List<String> command = new ArrayList<>(List.of("ssh-keygen", "-q", "-N", PASSPHRASE, "-f", file.toString()));
+    command.addAll(List.of(type));
+    run(new ProcessBuilder(command));
+    return file;
+  }
+
+  /** An unencrypted copy of {@code key} for ssh-add: the agent then holds the same key. */
+  private Path decryptedCopy(Path key) throws Exception {
+    Path copy = tmp.resolve(key.getFileName() + ".decrypted");
+    Files.copy(key, copy, StandardCopyOption.COPY_ATTRIBUTES);
+    run(new ProcessBuilder("ssh-keygen", "-q", "-p", "-P", PASSPHRASE, "-N", "", "-f", copy.toString()));
+    return copy;
+  }
+
+  /** {@code SHA256:...}, as sshd logs it for an accepted key. */
+  private String fingerprint(Path key) throws Exception {
+    String line = run(new ProcessBuilder("ssh-keygen", "-l", "-f", SshKeys.publicKeyPath(key).toString()));
+    return line.split(" ")[1];
+  }
+
+  private static Process startAgent(Path socket) throws Exception {
+    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    for (int i = 0; i < 500 && !Files.exists(socket); i++) {
+      Thread.sleep(10);
+    }
+    return agent;
+  }
+
+  private void addToAgent(Path socket, Path key) throws Exception {
+    ProcessBuilder add = new ProcessBuilder("ssh-add", key.toString()).redirectErrorStream(true);
+    add.environment().put("SSH_AUTH_SOCK", socket.toString());
+    run(add);
+  }
+
+  /** Runs a tool to its end; one that waits for a passphrase fails instead of hanging the test. */
+  private String run(ProcessBuilder builder) throws Exception {
+    Path output = Files.createTempFile(tmp, "tool", ".out");
+    Process process = builder
+        .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+        .redirectErrorStream(true)
+        .redirectOutput(output.toFile())
+        .start();
+    if (!process.waitFor(30, TimeUnit.SECONDS)) {
+      process.destroyForcibly().waitFor();
+    }
+    String text = Files.readString(output);
+    assertThat(process.exitValue()).as(builder.command() + ": " + text).isZero();
+    return text;
   }
 
   @Test
