@@ -66,7 +66,8 @@ public final class SshKeys {
   /**
    * The public key of {@code privateKey} as one {@code authorized_keys} line without a trailing
    * newline (e.g. {@code ssh-rsa AAAA... comment}): the content of {@code <privateKey>.pub} when
-   * that file exists (as Docker Machine imports it), otherwise derived from the private key.
+   * that file exists (as Docker Machine imports it), otherwise derived from the private key (taken
+   * from the clear part of a passphrase-protected OpenSSH v1 file).
    *
    * @throws MachineException if neither file can be read
    */
@@ -78,11 +79,25 @@ public final class SshKeys {
         int newline = text.indexOf('\n');
         return newline < 0 ? text : text.substring(0, newline).strip();
       }
+      KeyFileHeader header = KeyFileHeader.read(privateKey);
+      if (header.encrypted()) {
+        // Deriving would need the passphrase; an OpenSSH v1 file holds its public key in clear.
+        byte[] blob = header.publicBlob();
+        if (blob == null) {
+          throw new IOException("it is protected by a passphrase and has no public key file " + pub);
+        }
+        return typeOf(blob) + " " + Base64.getEncoder().encodeToString(blob);
+      }
       return authorizedKeysLine(KeyFiles.load(privateKey).getPublic());
     } catch (IOException | RuntimeException e) {
       throw new MachineException(
           "Error reading SSH public key of " + privateKey + ": " + e.getMessage(), e);
     }
+  }
+
+  /** The key type a wire-encoded public key starts with, e.g. {@code ssh-ed25519}. */
+  private static String typeOf(byte[] blob) throws IOException {
+    return new Buffer.PlainBuffer(blob).readString();
   }
 
   /** {@code <privateKey>.pub}. */

@@ -74,6 +74,20 @@ class SshKeysTest {
     Files.delete(SshKeys.publicKeyPath(ed));
     assertThat(SshKeys.publicKeyOf(ed)).isEqualTo(expected);
 
+    // Protected by a passphrase, without its .pub: the OpenSSH file's clear copy, or a clear error.
+    Path secret = tmp.resolve("secret_key");
+    run("ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-C", "", "-f", secret.toString());
+    String secretPub = Files.readString(SshKeys.publicKeyPath(secret)).strip();
+    Files.delete(SshKeys.publicKeyPath(secret));
+    assertThat(SshKeys.publicKeyOf(secret)).isEqualTo(secretPub);
+    Path pem = tmp.resolve("secret_pem");
+    run("ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-m", "PEM", "-N", "secret", "-f", pem.toString());
+    Files.delete(SshKeys.publicKeyPath(pem));
+    assertThatThrownBy(() -> SshKeys.publicKeyOf(pem))
+        .isInstanceOf(MachineException.class)
+        .hasMessage("Error reading SSH public key of " + pem + ": it is protected by a passphrase and has no "
+            + "public key file " + SshKeys.publicKeyPath(pem));
+
     assertThatThrownBy(() -> SshKeys.publicKeyOf(tmp.resolve("missing")))
         .isInstanceOf(MachineException.class)
         .hasMessageStartingWith("Error reading SSH public key of " + tmp.resolve("missing"));
