@@ -18,6 +18,11 @@ public final class DebugLog {
     return Boolean.getBoolean(PROPERTY);
   }
 
+  /** Milliseconds since {@code startNanos} (a {@link System#nanoTime()}), for the timings debug lines give. */
+  public static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
   /** Logs an SLF4J-formatted ({@code {}}) debug line under {@code source}'s logger, when debug is on. */
   public static void debug(Class<?> source, String format, Object... args) {
     if (enabled()) {

@@ -99,7 +99,7 @@ public final class CertificateBootstrap {
       IssuedCertificate ca = new CertificateIssuer(clock).certificateAuthority(user);
       PemFiles.writeCertificateAndKey(p.caCert, p.caKey, ca);
       DebugLog.debug(CertificateBootstrap.class, "Generated a {}-bit RSA CA for organisation {} in {} ms",
-          CertificateIssuer.KEY_BITS, user, millisSince(start));
+          CertificateIssuer.KEY_BITS, user, DebugLog.millisSince(start));
       return ca;
     } catch (IOException | RuntimeException e) {
       throw new MachineException("generating CA certificate failed: " + message(e), e);
@@ -137,7 +137,7 @@ public final class CertificateBootstrap {
       IssuedCertificate client = new CertificateIssuer(clock).client(user + CLIENT_ORG_SUFFIX, ca);
       PemFiles.writeCertificateAndKey(p.clientCert, p.clientKey, client);
       DebugLog.debug(CertificateBootstrap.class, "Generated a {}-bit RSA client certificate for organisation {} in {} ms",
-          CertificateIssuer.KEY_BITS, user + CLIENT_ORG_SUFFIX, millisSince(start));
+          CertificateIssuer.KEY_BITS, user + CLIENT_ORG_SUFFIX, DebugLog.millisSince(start));
     } catch (IOException | RuntimeException e) {
       throw new MachineException("failure generating client certificate: " + message(e), e);
     }
@@ -163,10 +163,6 @@ public final class CertificateBootstrap {
     } catch (IOException e) {
       throw new MachineException(message(e), e);
     }
-  }
-
-  private static long millisSince(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private static void deleteQuietly(Path path) {

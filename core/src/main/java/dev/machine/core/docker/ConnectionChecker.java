@@ -81,7 +81,7 @@ public final class ConnectionChecker {
     long start = System.nanoTime();
     String failure = handshake(endpoint, host);
     DebugLog.debug(ConnectionChecker.class, "TLS connection to {}: {} after {} ms", endpoint.hostPort(),
-        failure == null ? "accepted" : failure, (System.nanoTime() - start) / 1_000_000);
+        failure == null ? "accepted" : failure, DebugLog.millisSince(start));
     return failure;
   }
 

@@ -152,7 +152,7 @@ public final class HostCreator {
     try {
       driver.create();
       DebugLog.debug(HostCreator.class, "Driver {} created machine {} in {} ms", host.driverName(), host.name(),
-          millisSince(start));
+          DebugLog.millisSince(start));
     } catch (MachineException e) {
       throw new MachineException("Error in driver during machine creation: " + e.getMessage(), e);
     } finally {
@@ -173,7 +173,7 @@ public final class HostCreator {
     try {
       long waitStart = System.nanoTime();
       wait.waitFor(() -> driver.state() == State.RUNNING);
-      DebugLog.debug(HostCreator.class, "Machine {} is running after {} ms", host.name(), millisSince(waitStart));
+      DebugLog.debug(HostCreator.class, "Machine {} is running after {} ms", host.name(), DebugLog.millisSince(waitStart));
     } catch (MachineException e) {
       throw new MachineException("Error waiting for machine to be running: " + e.getMessage(), e);
     }
@@ -183,7 +183,7 @@ public final class HostCreator {
     try {
       long provisionStart = System.nanoTime();
       provisioning.provision(host, progress);
-      DebugLog.debug(HostCreator.class, "Provisioned machine {} in {} ms", host.name(), millisSince(provisionStart));
+      DebugLog.debug(HostCreator.class, "Provisioned machine {} in {} ms", host.name(), DebugLog.millisSince(provisionStart));
     } catch (OsDetectionException e) {
       throw new MachineException("Error detecting OS: " + e.getMessage(), e);
     } catch (MachineException e) {
@@ -199,10 +199,6 @@ public final class HostCreator {
       throw new MachineException("Error checking the host: " + e.getMessage(), e);
     }
     progress.info("Docker is up and running!");
-  }
-
-  private static long millisSince(long startNanos) {
-    return (System.nanoTime() - startNanos) / 1_000_000;
   }
 
   private void saveAfterCreate(Host host) {
