@@ -1,8 +1,6 @@
 package dev.machine.core.ssh;
 
 import java.io.IOException;
-import java.nio.BufferUnderflowException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,15 +43,8 @@ final class KeyFilePublicKey {
       }
       try {
         byte[] blob = Base64.getDecoder().decode(fields[1]);
-        ByteBuffer data = ByteBuffer.wrap(blob);
-        int length = data.getInt();
-        if (length != fields[0].length() || length > data.remaining()) {
-          return null;
-        }
-        byte[] type = new byte[length];
-        data.get(type);
-        return new String(type, StandardCharsets.US_ASCII).equals(fields[0]) ? blob : null;
-      } catch (IllegalArgumentException | BufferUnderflowException e) {
+        return SshKeys.keyType(blob).equals(fields[0]) ? blob : null;
+      } catch (IllegalArgumentException | IOException e) {
         return null;
       }
     }

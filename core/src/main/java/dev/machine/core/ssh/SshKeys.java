@@ -86,7 +86,7 @@ public final class SshKeys {
         if (blob == null) {
           throw new IOException("it is protected by a passphrase and has no public key file " + pub);
         }
-        return typeOf(blob) + " " + Base64.getEncoder().encodeToString(blob);
+        return keyType(blob) + " " + Base64.getEncoder().encodeToString(blob);
       }
       return authorizedKeysLine(KeyFiles.load(privateKey).getPublic());
     } catch (IOException | RuntimeException e) {
@@ -96,7 +96,7 @@ public final class SshKeys {
   }
 
   /** The key type a wire-encoded public key starts with, e.g. {@code ssh-ed25519}. */
-  private static String typeOf(byte[] blob) throws IOException {
+  static String keyType(byte[] blob) throws IOException {
     return new Buffer.PlainBuffer(blob).readString();
   }
 
