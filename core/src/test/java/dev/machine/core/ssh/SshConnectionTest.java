@@ -211,17 +211,12 @@ class SshConnectionTest {
     Path rsa = tmp.resolve("agent_rsa");
     SshKeys.generate(rsa);
     sshd.authorize(SshKeys.publicKeyPath(rsa));
-    Path socket = tmp.resolve("agent.sock");
-    Process agent = startAgent(socket);
-    try {
-      addToAgent(socket, rsa);
+    try (TestAgent agent = startAgent()) {
+      agent.add(rsa);
       SshTarget target = new SshTarget("127.0.0.1", sshd.port(), sshd.user(), "", null);
-      try (SshConnection ssh = SshConnection.open(target, TIMEOUT, agentOnly(socket))) {
+      try (SshConnection ssh = SshConnection.open(target, TIMEOUT, agentOnly(agent))) {
         assertThat(ssh.run("echo via-agent").output()).isEqualTo("via-agent\n");
       }
-    } finally {
-      agent.destroy();
-      agent.waitFor();
     }
   }
 
@@ -234,20 +229,15 @@ class SshConnectionTest {
     Files.delete(SshKeys.publicKeyPath(key));
     Path stranger = tmp.resolve("stranger");
     SshKeys.generate(stranger);
-    Path socket = tmp.resolve("agent.sock");
-    Process agent = startAgent(socket);
-    try {
-      addToAgent(socket, stranger); // offered first if any agent key were; the server refuses it
-      addToAgent(socket, decryptedCopy(key));
+    try (TestAgent agent = startAgent()) {
+      agent.add(stranger); // offered first if any agent key were; the server refuses it
+      agent.add(decryptedCopy(key));
       long before = sshd.acceptedLogins();
-      try (SshConnection ssh = SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(socket))) {
+      try (SshConnection ssh = SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(agent))) {
         assertThat(ssh.run("echo via-agent-key").output()).isEqualTo("via-agent-key\n");
       }
       assertThat(sshd.acceptedLogins() - before).isEqualTo(1);
       assertThat(sshd.readLog()).contains("ED25519 " + fingerprint);
-    } finally {
-      agent.destroy();
-      agent.waitFor();
     }
   }
 
@@ -256,26 +246,20 @@ class SshConnectionTest {
     Path key = keygen("secret_pem", "-t", "rsa", "-b", "2048", "-m", "PEM");
     assertThat(Files.readString(key)).contains("Proc-Type: 4,ENCRYPTED");
     sshd.authorize(SshKeys.publicKeyPath(key));
-    Path socket = tmp.resolve("agent.sock");
-    Process agent = startAgent(socket);
-    try {
+    try (TestAgent agent = startAgent()) {
       // ssh-add asks for the passphrase through SSH_ASKPASS, as a desktop session would.
       Path askpass = tmp.resolve("askpass.sh");
       Files.writeString(askpass, "#!/bin/sh\necho " + PASSPHRASE + "\n");
       Files.setPosixFilePermissions(askpass, PosixFilePermissions.fromString("rwx------"));
-      ProcessBuilder add = new ProcessBuilder("ssh-add", key.toString()).redirectErrorStream(true);
-      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      ProcessBuilder add = agent.addCommand(key);
       add.environment().put("SSH_ASKPASS", askpass.toString());
       add.environment().put("SSH_ASKPASS_REQUIRE", "force");
       add.environment().put("DISPLAY", ":0");
       run(add);
-      try (SshConnection ssh = SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(socket))) {
+      try (SshConnection ssh = SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(agent))) {
         assertThat(ssh.run("echo via-agent-pem").output()).isEqualTo("via-agent-pem\n");
       }
       assertThat(sshd.readLog()).contains("RSA " + fingerprint(key));
-    } finally {
-      agent.destroy();
-      agent.waitFor();
     }
   }
 
@@ -292,19 +276,14 @@ class SshConnectionTest {
   void anAgentWithOtherKeysOnlyIsNotAskedToTryThem() throws Exception {
     Path key = keygen("secret_not_loaded", "-t", "rsa", "-b", "2048", "-m", "PEM");
     sshd.authorize(SshKeys.publicKeyPath(key));
-    Path socket = tmp.resolve("agent.sock");
-    Process agent = startAgent(socket);
-    try {
+    try (TestAgent agent = startAgent()) {
       // The server accepts this agent key: using it would log in, IdentitiesOnly forbids that.
-      addToAgent(socket, sshd.clientKey());
+      agent.add(sshd.clientKey());
       long before = sshd.acceptedLogins();
-      assertThatThrownBy(() -> SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(socket)))
+      assertThatThrownBy(() -> SshConnection.open(keyTarget(key), TIMEOUT, agentOnly(agent)))
           .isInstanceOfSatisfying(SshException.class, e -> assertThat(e.reason()).isEqualTo(SshException.Reason.KEY_FILE))
           .hasMessage(passphraseError(key));
       assertThat(sshd.acceptedLogins()).isEqualTo(before);
-    } finally {
-      agent.destroy();
-      agent.waitFor();
     }
   }
 
@@ -328,8 +307,8 @@ class SshConnectionTest {
     return new SshTarget("127.0.0.1", sshd.port(), sshd.user(), key.toString(), null);
   }
 
-  private SshEnvironment agentOnly(Path socket) {
-    return new SshEnvironment(tmp.resolve("emptyhome"), socket);
+  private SshEnvironment agentOnly(TestAgent agent) {
+    return new SshEnvironment(tmp.resolve("emptyhome"), agent.socket());
   }
 
   /** A key protected by {@link #PASSPHRASE}, with its .pub. */
@@ -355,19 +334,45 @@ class SshConnectionTest {
     return line.split(" ")[1];
   }
 
-  private static Process startAgent(Path socket) throws Exception {
-    Process agent = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    for (int i = 0; i < 500 && !Files.exists(socket); i++) {
-      Thread.sleep(10);
+  /** A real {@code ssh-agent} on its own socket, stopped at the end of the test. */
+  private final class TestAgent implements AutoCloseable {
+    private final Path socket;
+    private final Process process;
+
+    TestAgent(Path socket) throws Exception {
+      this.socket = socket;
+      this.process = new ProcessBuilder("ssh-agent", "-D", "-a", socket.toString())
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      for (int i = 0; i < 500 && !Files.exists(socket); i++) {
+        Thread.sleep(10);
+      }
     }
-    return agent;
+
+    Path socket() {
+      return socket;
+    }
+
+    /** {@code ssh-add KEY} against this agent, for a caller that adds to its environment. */
+    ProcessBuilder addCommand(Path key) {
+      ProcessBuilder add = new ProcessBuilder("ssh-add", key.toString());
+      add.environment().put("SSH_AUTH_SOCK", socket.toString());
+      return add;
+    }
+
+    /** Loads an unencrypted {@code key}. */
+    void add(Path key) throws Exception {
+      run(addCommand(key));
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+      process.destroy();
+      process.waitFor();
+    }
   }
 
-  private void addToAgent(Path socket, Path key) throws Exception {
-    ProcessBuilder add = new ProcessBuilder("ssh-add", key.toString()).redirectErrorStream(true);
-    add.environment().put("SSH_AUTH_SOCK", socket.toString());
-    run(add);
+  private TestAgent startAgent() throws Exception {
+    return new TestAgent(tmp.resolve("agent.sock"));
   }
 
   /** Runs a tool to its end; one that waits for a passphrase fails instead of hanging the test. */
